@@ -1,0 +1,14 @@
+/**
+ * Skyloom: a blocking, structured-concurrency client for Tilebox Datasets.
+ *
+ * <p>Only the API packages are exported; the transport, the wire messages, the local server and the CLI are internal.
+ */
+module dev.skyloom {
+    requires transitive org.locationtech.jts;
+    requires java.net.http;
+    requires com.google.protobuf;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
+
+    exports dev.skyloom;
+}
