@@ -1,0 +1,74 @@
+package dev.skyloom;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What to load from a collection: a time interval, optionally an area, and how much of each datapoint to return.
+ * {@snippet :
+ * Query q = Query.between("2020-01-01", "2021-01-01")
+ *         .withSpatialFilter(SpatialFilter.bbox(5.9, 45.8, 10.5, 47.8))
+ *         .withSkipData(true);
+ * }
+ *
+ * @param timeInterval  the time range (required)
+ * @param spatialFilter an optional area (spatio-temporal datasets only); default none
+ * @param skipData      return only time, id and ingestion time (default false)
+ * @param pageSize      datapoints per request; empty (the default) lets the server choose
+ */
+public record Query(TimeInterval timeInterval, Optional<SpatialFilter> spatialFilter, boolean skipData,
+                    OptionalInt pageSize) {
+
+    /**
+     * Validates the query.
+     *
+     * @throws IllegalArgumentException if the page size is not positive
+     */
+    public Query {
+        Objects.requireNonNull(timeInterval, "timeInterval");
+        Objects.requireNonNull(spatialFilter, "spatialFilter");
+        Objects.requireNonNull(pageSize, "pageSize");
+        if (pageSize.isPresent() && pageSize.getAsInt() < 1) {
+            throw new IllegalArgumentException("page size must be at least 1, got " + pageSize.getAsInt());
+        }
+    }
+
+    /** All datapoints of {@code interval}, with every field, no spatial filter, the server's page size. */
+    public static Query of(TimeInterval interval) {
+        return new Query(interval, Optional.empty(), false, OptionalInt.empty());
+    }
+
+    /**
+     * All datapoints of the half-open interval {@code [from, to)}; see {@link TimeInterval#parse}.
+     *
+     * @throws IllegalArgumentException if a time cannot be parsed or {@code to} is before {@code from}
+     */
+    public static Query between(String from, String to) {
+        return of(TimeInterval.parse(from, to));
+    }
+
+    /** A copy with another time interval. */
+    public Query withTimeInterval(TimeInterval interval) {
+        return new Query(interval, spatialFilter, skipData, pageSize);
+    }
+
+    /** A copy restricted to an area. */
+    public Query withSpatialFilter(SpatialFilter filter) {
+        return new Query(timeInterval, Optional.of(filter), skipData, pageSize);
+    }
+
+    /** A copy that returns only time, id and ingestion time ({@code true}) or every field ({@code false}). */
+    public Query withSkipData(boolean skip) {
+        return new Query(timeInterval, spatialFilter, skip, pageSize);
+    }
+
+    /**
+     * A copy that asks for at most {@code size} datapoints per request.
+     *
+     * @throws IllegalArgumentException if size is below 1
+     */
+    public Query withPageSize(int size) {
+        return new Query(timeInterval, spatialFilter, skipData, OptionalInt.of(size));
+    }
+}
