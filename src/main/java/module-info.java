@@ -9,6 +9,11 @@ module dev.skyloom {
     requires com.google.protobuf;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
+    requires info.picocli;
+    requires me.tongfei.progressbar;
+    requires org.jline.terminal;
 
     exports dev.skyloom;
+
+    opens dev.skyloom.cli to info.picocli;
 }
