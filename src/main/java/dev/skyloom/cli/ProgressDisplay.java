@@ -57,6 +57,9 @@ final class ProgressDisplay implements AutoCloseable {
                     bar.setExtraMessage(String.format(Locale.ROOT, "%,d datapoints  %.1f MB/s",
                             progress.datapoints(), rate.megabytesPerSecond(progress.bytes())));
                     bar.stepTo(Math.round(progress.fraction() * BAR_STEPS));
+                    if (progress.fraction() >= 1) {
+                        bar.close();
+                    }
                 };
             }
         };
