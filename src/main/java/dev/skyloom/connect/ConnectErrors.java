@@ -29,13 +29,14 @@ final class ConnectErrors {
     /**
      * The error for an attempt that failed and will not be repeated.
      *
-     * @param attempts how many attempts the call made; a retryable failure says it gave up after them
+     * @param attempts how many attempts the call made; a retryable failure that was retried says it gave up after
+     *                 them
      */
     SkyloomException fromFailure(String service, String method, AttemptFailure failure, int attempts) {
         StringBuilder text = new StringBuilder(clip(failure.detail()));
         hint(service, method, failure).ifPresent(hint -> text.append("; ").append(hint));
-        if (failure.retryable()) {
-            text.append("; giving up after ").append(attempts).append(attempts == 1 ? " attempt" : " attempts");
+        if (failure.retryable() && attempts > 1) {
+            text.append("; giving up after ").append(attempts).append(" attempts");
         }
         String message = headline(method, failure.code()) + text;
         if (failure.rateLimited()) {
