@@ -11,7 +11,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
@@ -77,6 +81,31 @@ class ConnectRequestTest {
         assertThat(requests).hasSize(1);
         long timeoutMs = Long.parseLong(requests.getFirst().getHeader("Connect-Timeout-Ms"));
         assertThat(timeoutMs).isBetween(20_000L, 30_000L);
+    }
+
+    @Test
+    void offersHttp2ToTheServer() {
+        try (ConnectTransport transport = ConnectTransport.create(config(server.baseUrl(), RetryPolicy.none()))) {
+            getDataset(transport);
+        }
+        // Over cleartext HTTP a client that prefers HTTP/2 asks to upgrade; WireMock declines and HTTP/1.1 is used.
+        server.verify(1, postRequestedFor(urlEqualTo(PATH)).withHeader("Upgrade", equalTo("h2c")));
+    }
+
+    @Test
+    void servesManyVirtualThreadsAtOnce() {
+        int calls = 100;
+        try (ConnectTransport transport = ConnectTransport.create(config(server.baseUrl(), RetryPolicy.none()));
+             ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Dataset>> results = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                results.add(threads.submit(() -> getDataset(transport).message()));
+            }
+            for (Future<Dataset> result : results) {
+                assertThat(result).succeedsWithin(Duration.ofSeconds(30)).isEqualTo(DATASET);
+            }
+        }
+        server.verify(calls, postRequestedFor(urlEqualTo(PATH)));
     }
 
     @Test
