@@ -46,7 +46,8 @@ import java.util.function.Supplier;
  *       {@code bool}, {@code string} → {@code Float}, {@code Double}, {@code Boolean}, {@code String}.</li>
  * </ul>
  * A field is <em>set</em> when the datapoint carries it: repeated fields when not empty, empty UUID and Geometry
- * messages count as unset. Unset fields are absent from {@link #fields()} and {@link #get(String)} returns null for
+ * messages count as unset, and fields without presence tracking (proto3-style scalars, as in legacy types and in
+ * {@code Vec3} or {@code LatLon}) always count as set, with their zero value if not sent. Unset fields are absent from {@link #fields()} and {@link #get(String)} returns null for
  * them.
  *
  * <p>A datapoint is immutable and safe to share between threads; {@code equals} and {@code hashCode} compare the type

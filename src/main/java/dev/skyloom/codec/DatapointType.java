@@ -44,7 +44,7 @@ public final class DatapointType {
         this.descriptor = descriptor;
         this.typeUrl = typeUrl;
         this.fields = MessageValues.inNumberOrder(descriptor);
-        this.fieldNames = fields.stream().map(FieldDescriptor::getName).toList();
+        this.fieldNames = List.copyOf(fields.stream().map(FieldDescriptor::getName).toList());
         this.time = fixedField("time", Set.of("google.protobuf.Timestamp"));
         this.timeSeconds = time.getMessageType().findFieldByNumber(1);
         this.timeNanos = time.getMessageType().findFieldByNumber(2);

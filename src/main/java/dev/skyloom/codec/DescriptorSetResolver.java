@@ -50,7 +50,7 @@ final class DescriptorSetResolver {
      * Builds the set and returns the message named by {@code typeUrl}.
      *
      * @param set     the dataset's descriptor set
-     * @param typeUrl the message's full name; a {@code type.googleapis.com/}-style prefix is ignored
+     * @param typeUrl the message's full name
      * @return the message descriptor
      * @throws SkyloomException.Internal if a file is duplicated, imports a file that is neither in the set nor
      *                                   compiled in, imports itself in a cycle, is invalid, or if no message has
@@ -69,14 +69,13 @@ final class DescriptorSetResolver {
         for (FileDescriptorProto file : set.getFileList()) {
             build(file.getName());
         }
-        String fullName = typeUrl.substring(typeUrl.lastIndexOf('/') + 1);
         List<Descriptor> messages = set.getFileList().stream()
                 .flatMap(file -> messagesOf(built.get(file.getName()).getMessageTypes()))
                 .toList();
         return messages.stream()
-                .filter(message -> message.getFullName().equals(fullName))
+                .filter(message -> message.getFullName().equals(typeUrl))
                 .findFirst()
-                .orElseThrow(() -> failure("the descriptor set defines no message named '" + fullName + "' (it has "
+                .orElseThrow(() -> failure("the descriptor set defines no message named '" + typeUrl + "' (it has "
                         + messages.stream().map(Descriptor::getFullName).toList() + ")"));
     }
 

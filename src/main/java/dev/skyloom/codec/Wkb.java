@@ -38,13 +38,10 @@ public final class Wkb {
             throw new IllegalArgumentException(
                     "not a valid WKB geometry (" + wkbOrEwkb.length + " bytes): " + e.getMessage(), e);
         }
-        int srid = geometry.getSRID();
-        if (srid != WGS84 && srid != 0) {
-            throw new IllegalArgumentException(
-                    "unsupported SRID " + srid + " in EWKB geometry: only 4326 (WGS84 lon/lat) or none is accepted");
-        }
-        if (srid == 0) {
-            geometry.setSRID(WGS84);
+        // the reader gives geometries without an SRID (plain WKB, or EWKB with SRID 0) the factory's, 4326
+        if (geometry.getSRID() != WGS84) {
+            throw new IllegalArgumentException("unsupported SRID " + geometry.getSRID()
+                    + " in EWKB geometry: only 4326 (WGS84 lon/lat) or none is accepted");
         }
         return geometry;
     }

@@ -10,8 +10,13 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static dev.skyloom.codec.Sentinel2Msi.CENTROID;
 import static dev.skyloom.codec.Sentinel2Msi.FOOTPRINT;
@@ -184,6 +189,29 @@ class DatapointTypeTest {
         assertThat(datapoint.get("platform")).isEqualTo("S2B");
         assertThat(datapoint.fields()).hasSize(3);
         assertThat(conversions[0]).isOne();
+    }
+
+    @Test
+    void threadsReadingADatapointAtOnceAllSeeTheSameFieldMap() throws Exception {
+        Datapoint datapoint = type.decode(Sentinel2Msi.example(type.descriptor()));
+        var start = new CountDownLatch(1);
+        var seen = new ArrayList<Future<Map<String, Object>>>();
+
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 16; i++) {
+                seen.add(threads.submit(() -> {
+                    start.await();
+                    return datapoint.fields();
+                }));
+            }
+            start.countDown();
+        }
+
+        Map<String, Object> first = seen.getFirst().get();
+        assertThat(first).hasSize(24);
+        for (Future<Map<String, Object>> fields : seen) {
+            assertThat(fields.get()).isSameAs(first);
+        }
     }
 
     private Sentinel2Msi.Builder required() {
