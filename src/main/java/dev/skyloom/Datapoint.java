@@ -40,15 +40,15 @@ import java.util.function.Supplier;
  *       fields, converted the same way;</li>
  *   <li>repeated fields → an unmodifiable {@code List}; proto maps → an unmodifiable {@code Map};</li>
  *   <li>{@code bytes} → {@code byte[]}, a fresh copy on every access so that the datapoint stays immutable;</li>
- *   <li>{@code int64}, {@code sint64}, {@code sfixed64} → {@code Long}; {@code uint64} and {@code fixed64} → {@code Long}
- *       holding the unsigned value's bits (use {@link Long#toUnsignedString(long)}); {@code uint32} and
+ *   <li>{@code int64}, {@code sint64}, {@code sfixed64} → {@code Long}; {@code uint64} and {@code fixed64} →
+ *       {@code Long} holding the unsigned value's bits (use {@link Long#toUnsignedString(long)}); {@code uint32} and
  *       {@code fixed32} → {@code Long}; other 32-bit integers → {@code Integer}; {@code float}, {@code double},
  *       {@code bool}, {@code string} → {@code Float}, {@code Double}, {@code Boolean}, {@code String}.</li>
  * </ul>
  * A field is <em>set</em> when the datapoint carries it: repeated fields when not empty, empty UUID and Geometry
  * messages count as unset, and fields without presence tracking (proto3-style scalars, as in legacy types and in
- * {@code Vec3} or {@code LatLon}) always count as set, with their zero value if not sent. Unset fields are absent from {@link #fields()} and {@link #get(String)} returns null for
- * them.
+ * {@code Vec3} or {@code LatLon}) always count as set, with their zero value if not sent. Unset fields are absent
+ * from {@link #fields()} and {@link #get(String)} returns null for them.
  *
  * <p>A datapoint is immutable and safe to share between threads; {@code equals} and {@code hashCode} compare the type
  * and every field value. It is a final class rather than a record because the field values are converted only when
@@ -101,24 +101,24 @@ public final class Datapoint {
         }
     }
 
-    /** @return the full name of the dataset's datapoint message this datapoint is an instance of */
+    /** {@return the full name of the dataset's datapoint message this datapoint is an instance of} */
     public String typeUrl() {
         return typeUrl;
     }
 
-    /** @return the datapoint's id (field {@code id}), unique within its dataset and time-ordered */
+    /** {@return the datapoint's id (field {@code id}), unique within its dataset and time-ordered} */
     public UUID id() {
         return id;
     }
 
-    /** @return the datapoint's time (field {@code time}) */
+    /** {@return the datapoint's time (field {@code time})} */
     public Instant time() {
         return time;
     }
 
     /**
-     * @return when the service ingested the datapoint (field {@code ingestion_time}), or empty if the type has no such
-     *         field or it is unset
+     * {@return when the service ingested the datapoint (field {@code ingestion_time}), or empty if the type has no
+     * such field or it is unset}
      * @throws SkyloomException.Internal if a field value cannot be converted (see {@link #fields()})
      */
     public Optional<Instant> ingestionTime() {
@@ -126,7 +126,8 @@ public final class Datapoint {
     }
 
     /**
-     * @return the datapoint's footprint (field {@code geometry}), or empty for temporal datasets and unset geometries
+     * {@return the datapoint's footprint (field {@code geometry}), or empty for temporal datasets and unset
+     * geometries}
      * @throws SkyloomException.Internal if a field value cannot be converted (see {@link #fields()})
      */
     public Optional<Geometry> geometry() {
@@ -164,7 +165,8 @@ public final class Datapoint {
     /**
      * Maps the fields into an instance of the caller's record or bean, with Jackson. A field fills the component or
      * property named exactly like the proto field ({@code cloud_cover}) or like its lowerCamelCase form
-     * ({@code cloudCover}); nested messages fill nested records or maps. {@code Instant}, {@code Duration},
+     * ({@code cloudCover}); a name with a digit right after an underscore ({@code bands_10m}) needs the exact name
+     * or {@code @JsonProperty}. Nested messages fill nested records or maps. {@code Instant}, {@code Duration},
      * {@code UUID}, {@code Geometry} (or a subtype) and {@code byte[]} values land in components of those types
      * (or of {@code String}, as their {@code toString()}). Fields without a matching component are ignored; components
      * without a set field get Jackson's default (null, 0, false).
@@ -202,11 +204,13 @@ public final class Datapoint {
                 && FieldValues.deepEquals(converted(), that.converted());
     }
 
+    /** A hash of the type and the field values, consistent with {@link #equals(Object)}. */
     @Override
     public int hashCode() {
         return 31 * typeUrl.hashCode() + FieldValues.deepHashCode(converted());
     }
 
+    /** {@return the type, id and time, e.g. {@code Datapoint[datasets.v1.group_….Sentinel2Msi, id=…, time=…]}} */
     @Override
     public String toString() {
         return "Datapoint[" + typeUrl + ", id=" + id + ", time=" + time + "]";

@@ -47,6 +47,8 @@ final class DatapointMapping {
     }
 
     /**
+     * Creates an instance of {@code type} from converted field values, as {@link Datapoint#as(Class)} describes.
+     *
      * @throws IllegalArgumentException naming the datapoint type, the target class and Jackson's reason
      */
     static <T> T map(Map<String, Object> fields, Class<T> type, String typeUrl) {

@@ -18,7 +18,8 @@ final class FieldValues {
     private FieldValues() {
     }
 
-    /** @return {@code value} itself if it holds no byte array, else a copy with fresh arrays and unmodifiable containers */
+    /** {@return {@code value} itself if it holds no byte array, else a copy with fresh arrays (in unmodifiable
+     * containers)} */
     static <T> T withCopiedBytes(T value) {
         if (!containsBytes(value)) {
             return value;

@@ -64,12 +64,12 @@ public final class DatapointType {
         return field;
     }
 
-    /** @return the datapoint message's descriptor, e.g. to build or parse messages of this type */
+    /** {@return the datapoint message's descriptor, e.g. to build or parse messages of this type} */
     public Descriptor descriptor() {
         return descriptor;
     }
 
-    /** @return the full name of the datapoint message, as pages and {@code Any}s carry it */
+    /** {@return the full name of the datapoint message, as pages and {@code Any}s carry it} */
     public String typeUrl() {
         return typeUrl;
     }
@@ -99,7 +99,8 @@ public final class DatapointType {
         UUID uuid;
         try {
             Message timestamp = (Message) message.getField(time);
-            when = Instant.ofEpochSecond((Long) timestamp.getField(timeSeconds), (Integer) timestamp.getField(timeNanos));
+            when = Instant.ofEpochSecond((Long) timestamp.getField(timeSeconds),
+                    (Integer) timestamp.getField(timeNanos));
             uuid = MessageValues.uuid((ByteString) ((Message) message.getField(id)).getField(idBytes));
         } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
             throw undecodable(bytes, e.getMessage(), e);

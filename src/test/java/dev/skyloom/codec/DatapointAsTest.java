@@ -81,6 +81,8 @@ class DatapointAsTest {
         assertThat(observed.position()).isEqualTo(Map.of("latitude", 48.1, "longitude", 0.0));
         assertThat(observed.exposure()).isEqualTo(Duration.ofSeconds(2));
         assertThat(observed.payload()).isEqualTo("raw".getBytes());
+        observed.payload()[0] = 'w';
+        assertThat(datapoint.get("payload")).isEqualTo("raw".getBytes());
         assertThat(observed.sensor()).isEqualTo(new Sensor("MSI", null, Sentinel2Msi.TIME));
         assertThat(observed.relatedIds()).containsExactly(Sentinel2Msi.COPERNICUS_ID);
         assertThat(observed.time()).isEqualTo("2025-01-01T00:00:19.024Z");
