@@ -88,12 +88,12 @@ final class Landsat8OliTirs {
             collections[c] = DemoFormats.nameUuid(CODE_NAME + "." + COLLECTIONS.get(c));
             sink.collection(collections[c], ID, COLLECTIONS.get(c));
         }
-        LandsatPlan plan = LandsatPlan.of(orbit(), START, END, seed);
+        SunSynchronousOrbit orbit = orbit();
+        LandsatPlan plan = LandsatPlan.of(orbit, START, END, seed);
         DatapointEncoder encoder = new DatapointEncoder(DatasetTypeCompiler.compile(groupId, CODE_NAME, type));
         Wkb wkb = new Wkb();
         CollectionBatches batches = new CollectionBatches(sink);
         SplittableRandom random = new SplittableRandom(seed ^ 0x1C8L);
-        SunSynchronousOrbit orbit = orbit();
         for (int i = 0; i < plan.size(); i++) {
             int category = plan.category(i);
             if (category < 0) {

@@ -153,7 +153,8 @@ final class Sentinel2Msi {
                     + DemoFormats.compact(published - 20 * 60_000L);
             String granule = stem + ".SAFE";
             String path = "/Sentinel-2/MSI/" + level + "/" + DemoFormats.pathDate(time) + "/" + granule;
-            long size = l2a ? 500_000_000L + random.nextLong(700_000_000L) : 300_000_000L + random.nextLong(550_000_000L);
+            long size = l2a ? 500_000_000L + random.nextLong(700_000_000L)
+                    : 300_000_000L + random.nextLong(550_000_000L);
             return encoder.datapoint(time)
                     .geometry("geometry", footprint)
                     .text("granule_name", granule)

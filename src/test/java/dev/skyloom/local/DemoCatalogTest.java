@@ -51,7 +51,8 @@ class DemoCatalogTest {
                 entry("landsat8_oli_tirs.L1GT", 19_624L), entry("landsat8_oli_tirs.L1T", 1_281L),
                 entry("landsat8_oli_tirs.L1TP", 65_313L), entry("landsat8_oli_tirs.L2SP", 25_375L));
         // the seed does change which scenes are acquired, so the totals around 2020 differ
-        assertThat(other.counts.get("landsat8_oli_tirs.L1TP")).isNotEqualTo(catalogue.counts.get("landsat8_oli_tirs.L1TP"));
+        assertThat(other.counts.get("landsat8_oli_tirs.L1TP"))
+                .isNotEqualTo(catalogue.counts.get("landsat8_oli_tirs.L1TP"));
     }
 
     @Test
