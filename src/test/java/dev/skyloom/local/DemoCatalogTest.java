@@ -56,7 +56,7 @@ class DemoCatalogTest {
     }
 
     @Test
-    void everyDatapointDecodesWithItsDatasetTypeAndHasATimeAndAValidFootprint() {
+    void everyDatapointDecodesWithItsDatasetTypeAndHasADistinctTimeAndAValidFootprint() {
         assertThat(catalogue.problems).isEmpty();
         assertThat(catalogue.counts).hasSize(14).allSatisfy((collection, count) -> assertThat(count).isPositive());
         assertThat(catalogue.largestBatch).isEqualTo(CollectionBatches.BATCH_SIZE);
