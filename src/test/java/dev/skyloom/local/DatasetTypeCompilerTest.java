@@ -232,4 +232,18 @@ class DatasetTypeCompilerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'c': at most two string fields");
     }
+
+    @Test
+    void fieldNamesWithTheSameJsonNameAreRejected() {
+        Field underscore = DatasetFields.field("cloud_cover", Type.TYPE_DOUBLE, false, "", "");
+        Field doubleUnderscore = DatasetFields.field("cloud__cover", Type.TYPE_DOUBLE, false, "", "");
+
+        Field fixedLookalike = DatasetFields.field("ingestion__time", Type.TYPE_STRING, false, "", "");
+
+        assertThatThrownBy(() -> DatasetTypeCompiler.compile(GROUP, "x", spatioTemporal(underscore, doubleUnderscore)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("field 'cloud__cover' has the same JSON name 'cloudCover' as field 'cloud_cover'");
+        assertThatThrownBy(() -> DatasetTypeCompiler.compile(GROUP, "x", spatioTemporal(fixedLookalike)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("as field 'ingestion_time'");
+    }
 }
