@@ -1,23 +1,13 @@
 package dev.skyloom.local;
 
-import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.Descriptors.Descriptor;
-import com.google.protobuf.Descriptors.DescriptorValidationException;
 import com.google.protobuf.Descriptors.FieldDescriptor;
-import com.google.protobuf.Descriptors.FileDescriptor;
-import com.google.protobuf.DurationProto;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
-import com.google.protobuf.StructProto;
 import com.google.protobuf.Timestamp;
-import com.google.protobuf.TimestampProto;
 import dev.skyloom.wire.datasets.v1.AnnotatedType;
 import dev.skyloom.wire.datasets.v1.DatasetKind;
-import dev.skyloom.wire.datasets.v1.WellKnownTypes;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A dataset's datapoint type resolved into a protobuf descriptor, with the fixed fields looked up by name
@@ -34,44 +24,13 @@ import java.util.Map;
 record DatasetSchema(String typeUrl, DatasetKind kind, Descriptor descriptor, FieldDescriptor time,
                      FieldDescriptor id, FieldDescriptor ingestionTime, FieldDescriptor geometry) {
 
-    private static final Map<String, FileDescriptor> KNOWN_DEPENDENCIES = Map.of(
-            "google/protobuf/timestamp.proto", TimestampProto.getDescriptor(),
-            "google/protobuf/duration.proto", DurationProto.getDescriptor(),
-            "google/protobuf/struct.proto", StructProto.getDescriptor(),
-            "datasets/v1/well_known_types.proto", WellKnownTypes.getDescriptor());
-
     /**
      * Resolves an annotated type.
      *
      * @throws IllegalArgumentException if the descriptor set does not build, lacks the type or its fixed fields
      */
     static DatasetSchema of(AnnotatedType type) {
-        Map<String, FileDescriptor> built = new HashMap<>(KNOWN_DEPENDENCIES);
-        Descriptor message = null;
-        for (FileDescriptorProto file : type.getDescriptorSet().getFileList()) {
-            FileDescriptor[] dependencies = new FileDescriptor[file.getDependencyCount()];
-            for (int i = 0; i < dependencies.length; i++) {
-                dependencies[i] = built.get(file.getDependency(i));
-                if (dependencies[i] == null) {
-                    throw new IllegalArgumentException("type " + type.getTypeUrl() + " depends on "
-                            + file.getDependency(i) + ", which is unknown");
-                }
-            }
-            try {
-                FileDescriptor descriptor = FileDescriptor.buildFrom(file, dependencies);
-                built.put(file.getName(), descriptor);
-                for (Descriptor candidate : descriptor.getMessageTypes()) {
-                    if (candidate.getFullName().equals(type.getTypeUrl())) {
-                        message = candidate;
-                    }
-                }
-            } catch (DescriptorValidationException e) {
-                throw new IllegalArgumentException("invalid descriptor " + file.getName() + ": " + e.getMessage(), e);
-            }
-        }
-        if (message == null) {
-            throw new IllegalArgumentException("the descriptor set has no message " + type.getTypeUrl());
-        }
+        Descriptor message = DatapointTypes.resolve(type);
         boolean spatial = type.getKind() == DatasetKind.DATASET_KIND_SPATIOTEMPORAL;
         return new DatasetSchema(type.getTypeUrl(), type.getKind(), message, field(message, "time"),
                 field(message, "id"), field(message, "ingestion_time"), spatial ? field(message, "geometry") : null);
