@@ -28,6 +28,8 @@ import org.locationtech.jts.io.WKTReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Builds test datasets, collections and datapoints on a running server through its RPCs. */
 final class TestCatalog {
@@ -36,6 +38,8 @@ final class TestCatalog {
     static final String CREATE_COLLECTION = "/datasets.v1.CollectionService/CreateCollection";
     static final String INGEST = "/datasets.v1.DataIngestionService/Ingest";
     static final String QUERY = "/datasets.v1.DataAccessService/Query";
+
+    private static final Map<String, Descriptor> DESCRIPTORS = new ConcurrentHashMap<>();
 
     final ConnectTestClient client;
 
@@ -99,16 +103,22 @@ final class TestCatalog {
         return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 
-    /** A serialized datapoint of {@code dataset} (no id, no ingestion time); {@code wkt} may be null. */
+    /** A serialized datapoint of {@code dataset} (no id, no ingestion time); {@code time} and {@code wkt} may be null. */
     static byte[] datapoint(Dataset dataset, Instant time, String label, String wkt) {
-        Descriptor type = DatapointTypes.resolve(dataset.getType());
+        Descriptor type = descriptor(dataset);
         DynamicMessage.Builder builder = DynamicMessage.newBuilder(type)
-                .setField(type.findFieldByName("time"), timestamp(time))
                 .setField(type.findFieldByName("label"), label);
+        if (time != null) {
+            builder.setField(type.findFieldByName("time"), timestamp(time));
+        }
         if (wkt != null) {
             builder.setField(type.findFieldByName("geometry"), Geometry.newBuilder().setWkb(wkb(wkt)).build());
         }
         return builder.build().toByteArray();
+    }
+
+    private static Descriptor descriptor(Dataset dataset) {
+        return DESCRIPTORS.computeIfAbsent(dataset.getType().getTypeUrl(), url -> DatapointTypes.resolve(dataset.getType()));
     }
 
     static ByteString wkb(String wkt) {
@@ -120,7 +130,7 @@ final class TestCatalog {
     }
 
     static List<DynamicMessage> decode(Dataset dataset, List<ByteString> values) {
-        Descriptor type = DatapointTypes.resolve(dataset.getType());
+        Descriptor type = descriptor(dataset);
         List<DynamicMessage> messages = new ArrayList<>();
         for (ByteString value : values) {
             try {
