@@ -96,7 +96,12 @@ final class Ingestor {
         Geometry geometry = geometry(schema, parsed, index);
         if (geometry != null) {
             planar = geometry.getEnvelopeInternal();
-            spherical = SphericalGeometry.envelope(geometry);
+            try {
+                spherical = SphericalGeometry.envelope(geometry);
+            } catch (RuntimeException e) {
+                throw RpcException.invalidArgument("datapoint " + index + " has a malformed geometry: "
+                        + e.getMessage());
+            }
         }
         return new NewDatapoint(id, timeMs, data, planar, spherical);
     }

@@ -73,7 +73,7 @@ public final class LocalServerMain {
                         case "--bandwidth" -> config.withBandwidthMbps(decimal(flag, value));
                         case "--fault-rate" -> config.withFaultRate(decimal(flag, value));
                         case "--api-key" -> config.withApiKey(value);
-                        case "--seed" -> config.withSeed(number(flag, value));
+                        case "--seed" -> config.withSeed(longNumber(flag, value));
                         default -> throw new IllegalArgumentException("unknown flag: " + flag);
                     };
                 }
@@ -85,6 +85,14 @@ public final class LocalServerMain {
     private static int number(String flag, String value) {
         try {
             return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " expects a whole number, got '" + value + "'");
+        }
+    }
+
+    private static long longNumber(String flag, String value) {
+        try {
+            return Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(flag + " expects a whole number, got '" + value + "'");
         }
