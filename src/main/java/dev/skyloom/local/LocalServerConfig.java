@@ -144,7 +144,8 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
     /** Every setting, with the API key shown only as set or not set. */
     @Override
     public String toString() {
-        return "LocalServerConfig[host=" + host + ", port=" + port + ", dataDir=" + (dataDir == null ? "in-memory" : dataDir)
+        return "LocalServerConfig[host=" + host + ", port=" + port
+                + ", dataDir=" + (dataDir == null ? "in-memory" : dataDir)
                 + ", demo=" + demo + ", latency=" + latency + ", jitter=" + jitter + ", pageSize=" + pageSize
                 + ", bandwidthMbps=" + bandwidthMbps + ", faultRate=" + faultRate
                 + ", apiKey=" + (apiKey == null ? "none" : "(set)") + ", seed=" + seed + "]";

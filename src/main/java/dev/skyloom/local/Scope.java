@@ -24,7 +24,8 @@ record Scope(Dataset dataset, List<Collection> collections) {
      * Resolves a dataset id (may be absent) and collection ids (may be empty) as Query and QueryByID send them.
      *
      * @throws RpcException invalid_argument if neither is given, there are too many or malformed ids, or the
-     *                      collections belong to different datasets; not_found if an id is unknown or not in the dataset
+     *                      collections belong to different datasets; not_found if an id is unknown or not in the
+     *                      dataset
      */
     static Scope resolve(CatalogStore catalog, boolean hasDatasetId, ID datasetId, List<ID> collectionIds) {
         if (collectionIds.size() > MAX_COLLECTION_IDS) {

@@ -17,12 +17,12 @@ import java.util.List;
  * Spherical geometry by approximation: a lon/lat geometry whose edges are great-circle arcs is turned into a planar
  * lon/lat geometry on which JTS predicates give (nearly) the spherical answer.
  *
- * <p>The approximation: every edge is densified along its great circle in steps of at most {@value #STEP_DEGREES}°,
- * longitudes are unwrapped so that an edge never jumps across the antimeridian, and the result is cut at ±180° with the
- * pieces shifted back into [-180, 180] (so a footprint crossing the antimeridian becomes a MultiPolygon). A ring whose
- * unwrapped longitudes do not close (it goes once around a pole) is closed through that pole. Between the densified
- * points edges are straight in lon/lat, so the error is a small fraction of the step; predicates on geometries that
- * only touch may differ from an exact spherical computation.
+ * <p>The approximation: every edge is densified along its great circle in steps of at most
+ * {@value #STEP_DEGREES}°, longitudes are unwrapped so that an edge never jumps across the antimeridian, and the
+ * result is cut at ±180° with the pieces shifted back into [-180, 180] (so a footprint crossing the antimeridian
+ * becomes a MultiPolygon). A ring whose unwrapped longitudes do not close (it goes once around a pole) is closed
+ * through that pole. Between the densified points edges are straight in lon/lat, so the error is a small fraction of
+ * the step; predicates on geometries that only touch may differ from an exact spherical computation.
  */
 final class SphericalGeometry {
 

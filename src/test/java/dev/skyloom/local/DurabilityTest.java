@@ -42,7 +42,8 @@ class DurabilityTest {
         Process process = new ProcessBuilder(java, "--enable-preview", "-cp", System.getProperty("java.class.path"),
                 LocalServerMain.class.getName(), "--data", dataDir.toString(), "--port", "0")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         assertThat(line).startsWith("skyloom local server listening on http://127.0.0.1:");
         return new ServerProcess(process, URI.create(line.substring(line.indexOf("http://"))));

@@ -95,7 +95,8 @@ class SpatialQueryTest {
         var polygon = new WKTReader().read(SQUARE);
         polygon.setSRID(4326);
         ByteString ewkb = ByteString.copyFrom(new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN, true).write(polygon));
-        assertThat(matching(ewkb, SPATIAL_FILTER_MODE_CONTAINS, SpatialCoordinateSystem.SPATIAL_COORDINATE_SYSTEM_CARTESIAN))
+        assertThat(matching(ewkb, SPATIAL_FILTER_MODE_CONTAINS,
+                SpatialCoordinateSystem.SPATIAL_COORDINATE_SYSTEM_CARTESIAN))
                 .containsExactly("inside");
     }
 
@@ -122,10 +123,13 @@ class SpatialQueryTest {
     void onlyValidPolygonsAreAcceptedAsFilters() {
         var cartesian = SpatialCoordinateSystem.SPATIAL_COORDINATE_SYSTEM_CARTESIAN;
         assertThatThrownBy(() -> matching("POINT(1 1)", SPATIAL_FILTER_MODE_INTERSECTS, cartesian))
-                .hasMessageContaining("400 invalid_argument").hasMessageContaining("Polygon or MultiPolygon, got a Point");
-        assertThatThrownBy(() -> matching(ByteString.copyFromUtf8("not wkb"), SPATIAL_FILTER_MODE_INTERSECTS, cartesian))
+                .hasMessageContaining("400 invalid_argument")
+                .hasMessageContaining("Polygon or MultiPolygon, got a Point");
+        assertThatThrownBy(() -> matching(ByteString.copyFromUtf8("not wkb"), SPATIAL_FILTER_MODE_INTERSECTS,
+                cartesian))
                 .hasMessageContaining("400 invalid_argument").hasMessageContaining("cannot decode");
-        assertThatThrownBy(() -> matching("POLYGON((0 0, 10 10, 10 0, 0 10, 0 0))", SPATIAL_FILTER_MODE_INTERSECTS, cartesian))
+        String bowTie = "POLYGON((0 0, 10 10, 10 0, 0 10, 0 0))";
+        assertThatThrownBy(() -> matching(bowTie, SPATIAL_FILTER_MODE_INTERSECTS, cartesian))
                 .hasMessageContaining("400 invalid_argument").hasMessageContaining("not valid");
     }
 

@@ -64,7 +64,8 @@ class StoreDemoSinkTest {
             assertThat(info.getCount()).isEqualTo(10_000);
             ListDatasetsResponse list = client.call("/datasets.v1.DatasetService/ListDatasets",
                     ListDatasetsRequest.getDefaultInstance(), ListDatasetsResponse.parser());
-            assertThat(list.getGroupsList()).extracting(g -> g.getCodeName()).containsExactly("open_data", "copernicus");
+            assertThat(list.getGroupsList()).extracting(g -> g.getCodeName())
+                    .containsExactly("open_data", "copernicus");
         }
     }
 }

@@ -103,7 +103,7 @@ final class TestCatalog {
         return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 
-    /** A serialized datapoint of {@code dataset} (no id, no ingestion time); {@code time} and {@code wkt} may be null. */
+    /** A serialized datapoint of {@code dataset}, without id and ingestion time; time and wkt may be null. */
     static byte[] datapoint(Dataset dataset, Instant time, String label, String wkt) {
         Descriptor type = descriptor(dataset);
         DynamicMessage.Builder builder = DynamicMessage.newBuilder(type)
@@ -118,7 +118,8 @@ final class TestCatalog {
     }
 
     private static Descriptor descriptor(Dataset dataset) {
-        return DESCRIPTORS.computeIfAbsent(dataset.getType().getTypeUrl(), url -> DatapointTypes.resolve(dataset.getType()));
+        return DESCRIPTORS.computeIfAbsent(dataset.getType().getTypeUrl(),
+                url -> DatapointTypes.resolve(dataset.getType()));
     }
 
     static ByteString wkb(String wkt) {
