@@ -54,7 +54,7 @@ public final class LocalServer implements AutoCloseable {
             DatapointStore datapoints = new DatapointStore(database);
             Ingestor ingestor = new Ingestor(datapoints, Clock.systemUTC());
             if (config.demo() && catalog.datasets().isEmpty()) {
-                // DEMO DemoCatalog.writeTo(new StoreDemoSink(catalog, ingestor), config.seed());
+                DemoCatalog.writeTo(new StoreDemoSink(catalog, ingestor), config.seed());
             }
             Routes routes = new Routes(new DatasetRpcs(catalog, datapoints), new CollectionRpcs(catalog, datapoints),
                     new DataAccessRpcs(catalog, datapoints, config.pageSize()),

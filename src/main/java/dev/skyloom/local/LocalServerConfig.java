@@ -27,7 +27,8 @@ import java.util.Objects;
  * @param faultRate     the fraction (0..1) of requests answered {@code unavailable} before any work; default 0
  * @param apiKey        when set, every request must carry {@code Authorization: Bearer <apiKey>}; null (the default)
  *                      accepts any or none. Never shown by {@link #toString()}.
- * @param seed          seeds the jitter and fault randomness; default 0
+ * @param seed          seeds the demo catalogue and the jitter and fault randomness; default
+ *                      {@link DemoCatalog#DEFAULT_SEED}
  * @throws IllegalArgumentException if a setting is out of range
  */
 public record LocalServerConfig(String host, int port, Path dataDir, boolean demo, Duration latency, Duration jitter,
@@ -66,13 +67,13 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
 
     /**
      * The default settings: loopback, a free port, in memory, no demo data, no latency, bandwidth limit, faults or
-     * API key, page size {@value #DEFAULT_PAGE_SIZE}.
+     * API key, page size {@value #DEFAULT_PAGE_SIZE}, the demo catalogue's default seed.
      *
      * @return the defaults
      */
     public static LocalServerConfig defaults() {
         return new LocalServerConfig("127.0.0.1", 0, null, false, Duration.ZERO, Duration.ZERO, DEFAULT_PAGE_SIZE,
-                0, 0, null, 0);
+                0, 0, null, DemoCatalog.DEFAULT_SEED);
     }
 
     /** @param host the address to bind  @return a copy with that host */
@@ -135,7 +136,7 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
                 apiKey, seed);
     }
 
-    /** @param seed the seed of the jitter and fault randomness  @return a copy with that seed */
+    /** @param seed the seed of the demo catalogue and the jitter and fault randomness  @return a copy with it */
     public LocalServerConfig withSeed(long seed) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
                 apiKey, seed);
