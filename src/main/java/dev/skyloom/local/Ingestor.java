@@ -85,12 +85,16 @@ final class Ingestor {
         if (timeMs < 0 || timeMs > DatapointIds.MAX_MS) {
             throw RpcException.invalidArgument("datapoint " + index + " has a time before 1970 or after 10889");
         }
-        DynamicMessage content = parsed.toBuilder().clearField(schema.id()).clearField(schema.ingestionTime()).build();
-        byte[] id = DatapointIds.derive(timeMs, deterministicBytes(content));
+        boolean hasServerFields = parsed.hasField(schema.id()) || parsed.hasField(schema.ingestionTime());
+        DynamicMessage content = hasServerFields
+                ? parsed.toBuilder().clearField(schema.id()).clearField(schema.ingestionTime()).build() : parsed;
+        byte[] contentBytes = deterministicBytes(content);
+        byte[] id = DatapointIds.derive(timeMs, contentBytes);
         Message wireId = DynamicMessage.newBuilder(schema.id().getMessageType())
                 .setField(schema.id().getMessageType().findFieldByName("uuid"), ByteString.copyFrom(id)).build();
-        byte[] data = content.toBuilder().setField(schema.id(), wireId).setField(schema.ingestionTime(), now)
-                .build().toByteArray();
+        // Appending the two server-set fields to the content's bytes is the same message as setting them and
+        // serializing again, at a fraction of the cost.
+        byte[] data = withServerFields(contentBytes, schema, wireId, now);
         Envelope planar = null;
         Envelope spherical = null;
         Geometry geometry = geometry(schema, parsed, index);
@@ -135,6 +139,20 @@ final class Ingestor {
             CodedOutputStream coded = CodedOutputStream.newInstance(out);
             coded.useDeterministicSerialization();
             message.writeTo(coded);
+            coded.flush();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] withServerFields(byte[] content, DatasetSchema schema, Message id, Timestamp ingestionTime) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + 64);
+            CodedOutputStream coded = CodedOutputStream.newInstance(out);
+            coded.writeRawBytes(content);
+            coded.writeMessage(schema.id().getNumber(), id);
+            coded.writeMessage(schema.ingestionTime().getNumber(), ingestionTime);
             coded.flush();
             return out.toByteArray();
         } catch (IOException e) {
