@@ -14,14 +14,13 @@ import dev.skyloom.wire.datasets.v1.DatasetKind;
  * ({@code time}, {@code id}, {@code ingestion_time} and, for spatio-temporal datasets, {@code geometry}).
  *
  * @param typeUrl       the full message name, as sent in {@code type_url}
- * @param kind          temporal or spatio-temporal
  * @param descriptor    the datapoint message
  * @param time          the {@code time} field
  * @param id            the {@code id} field
  * @param ingestionTime the {@code ingestion_time} field
  * @param geometry      the {@code geometry} field, or null for temporal datasets
  */
-record DatasetSchema(String typeUrl, DatasetKind kind, Descriptor descriptor, FieldDescriptor time,
+record DatasetSchema(String typeUrl, Descriptor descriptor, FieldDescriptor time,
                      FieldDescriptor id, FieldDescriptor ingestionTime, FieldDescriptor geometry) {
 
     /**
@@ -32,7 +31,7 @@ record DatasetSchema(String typeUrl, DatasetKind kind, Descriptor descriptor, Fi
     static DatasetSchema of(AnnotatedType type) {
         Descriptor message = DatapointTypes.resolve(type);
         boolean spatial = type.getKind() == DatasetKind.DATASET_KIND_SPATIOTEMPORAL;
-        return new DatasetSchema(type.getTypeUrl(), type.getKind(), message, field(message, "time"),
+        return new DatasetSchema(type.getTypeUrl(), message, field(message, "time"),
                 field(message, "id"), field(message, "ingestion_time"), spatial ? field(message, "geometry") : null);
     }
 
