@@ -39,8 +39,9 @@ class DurabilityTest {
 
     private ServerProcess launch() throws IOException {
         String java = ProcessHandle.current().info().command().orElseThrow();
-        Process process = new ProcessBuilder(java, "--enable-preview", "-cp", System.getProperty("java.class.path"),
-                LocalServerMain.class.getName(), "--data", dataDir.toString(), "--port", "0")
+        Process process = new ProcessBuilder(java, "--enable-preview", "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), LocalServerMain.class.getName(),
+                "--data", dataDir.toString(), "--port", "0")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader out = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
