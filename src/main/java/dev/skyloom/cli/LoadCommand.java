@@ -81,12 +81,8 @@ final class LoadCommand implements Callable<Integer> {
         try (Connection connection = root.connect()) {
             Dataset found = Lookup.dataset(connection.client(), dataset);
             List<Collection> sources = Lookup.collections(found, dataset, names);
-            List<LoadTally> tallies = new ArrayList<>();
             try (ProgressDisplay progress = write.progress(environment, names)) {
-                for (String name : names) {
-                    tallies.add(new LoadTally(name, progress.listenerFor(name)));
-                }
-                load.run(sources, tallies, query, loaded, summary);
+                load.run(sources, name -> new LoadTally(name, progress.listenerFor(name)), query, loaded, summary);
             }
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);

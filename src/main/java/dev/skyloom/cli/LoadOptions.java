@@ -11,6 +11,7 @@ import picocli.CommandLine.ParameterException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** How {@code load} runs: concurrently (bounded, optionally split, with a deadline) or one collection at a time. */
 final class LoadOptions {
@@ -66,14 +67,15 @@ final class LoadOptions {
     /**
      * Loads every collection, filling {@code loaded} (in input order) and {@code summary}.
      *
+     * @param start starts the tally (clock and progress display) of a collection when its load begins
      * @throws SkyloomException the first failure, unless --keep-going
      */
-    void run(List<Collection> sources, List<LoadTally> tallies, Query query, Map<String, List<Datapoint>> loaded,
-             LoadSummary summary) {
-        for (int i = 0; i < sources.size(); i++) {
-            LoadTally tally = tallies.get(i);
+    void run(List<Collection> sources, Function<String, LoadTally> start, Query query,
+             Map<String, List<Datapoint>> loaded, LoadSummary summary) {
+        for (Collection source : sources) {
+            LoadTally tally = start.apply(source.name());
             try {
-                List<Datapoint> datapoints = sources.get(i).query(query, tally);
+                List<Datapoint> datapoints = source.query(query, tally);
                 loaded.put(tally.collection(), datapoints);
                 summary.loaded(tally, datapoints.size());
             } catch (SkyloomException e) {

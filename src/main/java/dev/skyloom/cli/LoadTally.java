@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /**
  * Keeps the latest progress of one collection's load and the time it took, for the summary table; it forwards every
- * report to the display's listener. Safe to call from several threads.
+ * report to the display's listener. Create it when the collection's load starts: its clock starts then. Safe to call
+ * from several threads.
  */
 final class LoadTally implements ProgressListener {
 
@@ -43,7 +44,7 @@ final class LoadTally implements ProgressListener {
         return latest;
     }
 
-    /** @return the time from the start of the load to completion, or to now if it has not completed */
+    /** @return the time from this tally's creation to completion, or to now if the load has not completed */
     synchronized Duration elapsed() {
         return Duration.ofNanos((endNanos < 0 ? System.nanoTime() : endNanos) - startNanos);
     }
