@@ -19,7 +19,8 @@ final class CollectionsCommand implements Callable<Integer> {
     @ParentCommand
     private SkyloomCommand root;
 
-    @Parameters(index = "0", paramLabel = "DATASET", description = "Dataset slug, e.g. open_data.copernicus.sentinel2_msi.")
+    @Parameters(index = "0", paramLabel = "DATASET",
+            description = "Dataset slug, e.g. open_data.copernicus.sentinel2_msi.")
     private String dataset;
 
     @Override

@@ -111,7 +111,7 @@ final class OptionConverters {
         }
     }
 
-    /** A duration such as {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, {@code 1.5s} or ISO-8601 {@code PT30S}. */
+    /** A duration such as {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, {@code 1.5s} or ISO {@code PT30S}. */
     static final class DurationConverter implements ITypeConverter<Duration> {
 
         private static final Pattern SHORT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");

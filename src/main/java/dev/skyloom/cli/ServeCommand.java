@@ -47,11 +47,13 @@ final class ServeCommand implements Callable<Integer> {
             + " empty store.")
     private boolean demo;
 
-    @Option(names = "--latency", paramLabel = "D", defaultValue = "0", converter = OptionConverters.DurationConverter.class,
+    @Option(names = "--latency", paramLabel = "D", defaultValue = "0",
+            converter = OptionConverters.DurationConverter.class,
             description = "Delay before every answer, e.g. 50ms (default: none).")
     private Duration latency;
 
-    @Option(names = "--jitter", paramLabel = "D", defaultValue = "0", converter = OptionConverters.DurationConverter.class,
+    @Option(names = "--jitter", paramLabel = "D", defaultValue = "0",
+            converter = OptionConverters.DurationConverter.class,
             description = "Random spread added to the latency, e.g. 10ms (default: none).")
     private Duration jitter;
 
