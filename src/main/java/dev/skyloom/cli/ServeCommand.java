@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code skyloom serve}: runs the local Tilebox-compatible server in the foreground until Ctrl-C (or until the
@@ -80,10 +81,17 @@ final class ServeCommand implements Callable<Integer> {
                     + e.getCause().getMessage(), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = Thread.ofPlatform().unstarted(() -> {
-            server.close();
+        AtomicBoolean closed = new AtomicBoolean();
+        PrintStream err = root.environment().err();
+        Runnable stop = () -> {
+            if (closed.compareAndSet(false, true)) {
+                server.close();
+                err.println("skyloom: local server stopped");
+                err.flush();
+            }
             stopped.countDown();
-        });
+        };
+        Thread hook = Thread.ofPlatform().unstarted(stop);
         Runtime.getRuntime().addShutdownHook(hook);
         PrintStream out = root.environment().out();
         out.println("skyloom local server listening on " + server.url()
@@ -94,14 +102,13 @@ final class ServeCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            server.close();
+            stop.run();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // the JVM is already running the hook
             }
         }
-        root.environment().err().println("skyloom: local server stopped");
         return 0;
     }
 
