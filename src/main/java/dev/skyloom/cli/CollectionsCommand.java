@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code skyloom collections <dataset>}: lists the collections of one dataset. */
-@Command(name = "collections", mixinStandardHelpOptions = true,
+@Command(name = "collections",
         description = "List the collections of a dataset: name, datapoint count and the time range covered.")
 final class CollectionsCommand implements Callable<Integer> {
 

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code skyloom datasets}: lists every dataset visible to the caller. */
-@Command(name = "datasets", mixinStandardHelpOptions = true,
+@Command(name = "datasets",
         description = "List the datasets: slug, kind and name.")
 final class DatasetsCommand implements Callable<Integer> {
 

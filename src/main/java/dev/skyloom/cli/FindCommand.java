@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /** {@code skyloom find}: prints one datapoint by its id. */
-@Command(name = "find", mixinStandardHelpOptions = true,
+@Command(name = "find",
         description = "Print one datapoint of a collection, found by its id, with every field.")
 final class FindCommand implements Callable<Integer> {
 

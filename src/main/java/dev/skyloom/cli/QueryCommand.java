@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /** {@code skyloom query}: streams the datapoints of one collection in a time interval, optionally in an area. */
-@Command(name = "query", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "query", sortOptions = false,
         description = "Query one collection's datapoints in a time interval (and optionally an area) and write them"
                 + " to stdout or a file, page by page.")
 final class QueryCommand implements Callable<Integer> {

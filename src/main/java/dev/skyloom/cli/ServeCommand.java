@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code skyloom serve}: runs the local Tilebox-compatible server in the foreground until Ctrl-C (or until the
  * calling thread is interrupted), printing its URL on stdout once it serves.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "serve", sortOptions = false,
         description = "Run a local Tilebox-compatible Datasets server on loopback until Ctrl-C. Use --api-key to make"
                 + " it require that key.")
 final class ServeCommand implements Callable<Integer> {

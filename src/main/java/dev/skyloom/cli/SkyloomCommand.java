@@ -16,6 +16,7 @@ import java.util.Properties;
  * how a subcommand gets a client from them.
  */
 @Command(name = "skyloom", mixinStandardHelpOptions = true, versionProvider = SkyloomCommand.Version.class,
+        scope = ScopeType.INHERIT,
         description = "Query and load Tilebox Datasets: list datasets and collections, query datapoints, load many"
                 + " collections concurrently, or serve a local Tilebox-compatible server.",
         subcommands = {DatasetsCommand.class, CollectionsCommand.class, QueryCommand.class, FindCommand.class,
