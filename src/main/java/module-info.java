@@ -11,4 +11,5 @@ module dev.skyloom {
     requires com.fasterxml.jackson.datatype.jsr310;
 
     exports dev.skyloom;
+    exports dev.skyloom.concurrent;
 }
