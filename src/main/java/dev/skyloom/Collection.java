@@ -1,0 +1,157 @@
+package dev.skyloom;
+
+import dev.skyloom.wire.datasets.v1.Any;
+import dev.skyloom.wire.datasets.v1.GetCollectionByNameRequest;
+import dev.skyloom.wire.datasets.v1.QueryByIDRequest;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A handle on one collection of a dataset: query its datapoints, look one up by id, describe it.
+ *
+ * <p>Handles are cheap, immutable and thread-safe; every method is a plain blocking call that may be run from any
+ * number of (virtual) threads at once. Interrupting a thread in a call aborts its HTTP request and throws
+ * {@link SkyloomException.Cancelled}.
+ * {@snippet :
+ * Collection l1tp = client.dataset("open_data.copernicus.landsat8_oli_tirs").collection("L1TP");
+ * List<Datapoint> year = l1tp.query(Query.between("2020-01-01", "2021-01-01"));
+ * }
+ */
+public final class Collection {
+
+    private final ClientContext context;
+    private final DatasetInfo dataset;
+    private final String name;
+    private final UUID id;
+
+    Collection(ClientContext context, DatasetInfo dataset, String name, UUID id) {
+        this.context = context;
+        this.dataset = dataset;
+        this.name = name;
+        this.id = id;
+    }
+
+    /** The collection's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The collection's id. */
+    public UUID id() {
+        return id;
+    }
+
+    /** The slug of the dataset it belongs to. */
+    public String datasetSlug() {
+        return dataset.slug();
+    }
+
+    /**
+     * Describes the collection now, with its availability and datapoint count.
+     *
+     * @throws SkyloomException.NotFound if the collection no longer exists
+     */
+    public CollectionInfo info() {
+        return WireValues.collectionInfo(context.transport().unary(ClientContext.COLLECTIONS, "GetCollectionByName",
+                GetCollectionByNameRequest.newBuilder().setCollectionName(name).setDatasetId(Ids.toWire(dataset.id()))
+                        .setWithAvailability(true).setWithCount(true).build(),
+                dev.skyloom.wire.datasets.v1.CollectionInfo.parser()).message());
+    }
+
+    /**
+     * Loads every datapoint of the query, all pages, in time order.
+     *
+     * @throws SkyloomException on any failure; {@link SkyloomException.Cancelled} if the thread is interrupted
+     */
+    public List<Datapoint> query(Query query) {
+        return query(query, ProgressListener.NONE);
+    }
+
+    /**
+     * Loads every datapoint of the query, all pages, in time order, reporting progress after each page.
+     *
+     * @param listener called after each page and once at the end with fraction 1
+     * @throws SkyloomException on any failure; {@link SkyloomException.Cancelled} if the thread is interrupted
+     */
+    public List<Datapoint> query(Query query, ProgressListener listener) {
+        Objects.requireNonNull(query, "query");
+        return QueryPages.collect(context, dataset.id(), List.of(id), query, Objects.requireNonNull(listener));
+    }
+
+    /**
+     * The query's pages as a lazy stream: each page is requested when the stream reaches it, so no more than one page
+     * is held at a time (unless the caller keeps them). Closing or abandoning the stream stops the query.
+     * {@snippet :
+     * try (Stream<Page> pages = collection.pages(query)) {
+     *     pages.flatMap(p -> p.datapoints().stream()).forEach(System.out::println);
+     * }
+     * }
+     *
+     * @throws SkyloomException while the stream is consumed, on any failure
+     */
+    public Stream<Page> pages(Query query) {
+        return pages(query, ProgressListener.NONE);
+    }
+
+    /**
+     * Like {@link #pages(Query)}, reporting progress after each page.
+     *
+     * @param listener called after each page and once after the last with fraction 1
+     */
+    public Stream<Page> pages(Query query, ProgressListener listener) {
+        Objects.requireNonNull(query, "query");
+        return QueryPages.stream(context, dataset.id(), List.of(id), query, Objects.requireNonNull(listener));
+    }
+
+    /**
+     * Looks up one datapoint of this collection by id, with all its fields.
+     *
+     * @throws SkyloomException.NotFound if no datapoint of this collection has that id
+     */
+    public Datapoint find(UUID datapointId) {
+        return find(datapointId, false);
+    }
+
+    /**
+     * Looks up one datapoint of this collection by id.
+     *
+     * @param skipData if true, only time, id and ingestion time are returned
+     * @throws SkyloomException.NotFound if no datapoint of this collection has that id
+     */
+    public Datapoint find(UUID datapointId, boolean skipData) {
+        Objects.requireNonNull(datapointId, "datapointId");
+        return Finder.find(context, dataset, List.of(id), datapointId, skipData,
+                "in collection '" + name + "' of " + dataset.slug());
+    }
+
+    /** Describes the handle, e.g. {@code Collection[open_data.copernicus.landsat8_oli_tirs/L1TP]}. */
+    @Override
+    public String toString() {
+        return "Collection[" + dataset.slug() + "/" + name + "]";
+    }
+
+    /** Looks up datapoints by id with QueryByID; shared by collection and dataset handles. */
+    static final class Finder {
+        private Finder() {
+        }
+
+        static Datapoint find(ClientContext context, DatasetInfo dataset, List<UUID> collectionIds, UUID datapointId,
+                              boolean skipData, String where) {
+            QueryByIDRequest.Builder request = QueryByIDRequest.newBuilder()
+                    .setDatasetId(Ids.toWire(dataset.id()))
+                    .setId(Ids.toWire(datapointId))
+                    .setSkipData(skipData);
+            collectionIds.forEach(c -> request.addCollectionIds(Ids.toWire(c)));
+            try {
+                Any any = context.transport().unary(ClientContext.DATA_ACCESS, "QueryByID", request.build(),
+                        Any.parser()).message();
+                return context.types().forTypeUrl(any.getTypeUrl()).decode(any.getValue());
+            } catch (SkyloomException.NotFound e) {
+                throw new SkyloomException.NotFound(e.code(), "no datapoint " + datapointId + " " + where, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.skyloom;
+
+import dev.skyloom.wire.datasets.v1.GetCollectionByNameRequest;
+import dev.skyloom.wire.datasets.v1.ListCollectionsRequest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A handle on one dataset: its collections, and queries across several of them at once.
+ *
+ * <p>Immutable and thread-safe. Obtain one with {@link DatasetsClient#dataset(String)}.
+ * {@snippet :
+ * Dataset s2 = client.dataset("open_data.copernicus.sentinel2_msi");
+ * for (CollectionInfo c : s2.collections()) {
+ *     System.out.println(c.name() + " " + c.count().orElse(0));
+ * }
+ * }
+ */
+public final class Dataset {
+
+    private final ClientContext context;
+    private final DatasetInfo info;
+
+    Dataset(ClientContext context, DatasetInfo info) {
+        this.context = context;
+        this.info = info;
+    }
+
+    /** The dataset's description (id, slug, names, kind). */
+    public DatasetInfo info() {
+        return info;
+    }
+
+    /** The dataset's slug. */
+    public String slug() {
+        return info.slug();
+    }
+
+    /**
+     * Lists the dataset's collections with their availability and datapoint counts.
+     *
+     * @throws SkyloomException on any failure
+     */
+    public List<CollectionInfo> collections() {
+        var response = context.transport().unary(ClientContext.COLLECTIONS, "ListCollections",
+                ListCollectionsRequest.newBuilder().setDatasetId(Ids.toWire(info.id()))
+                        .setWithAvailability(true).setWithCount(true).build(),
+                dev.skyloom.wire.datasets.v1.ListCollectionsResponse.parser()).message();
+        return response.getDataList().stream().map(WireValues::collectionInfo).toList();
+    }
+
+    /**
+     * A handle on the named collection (one request, which checks that it exists).
+     *
+     * @throws SkyloomException.NotFound if the dataset has no collection of that name
+     */
+    public Collection collection(String name) {
+        Objects.requireNonNull(name, "name");
+        try {
+            var wire = context.transport().unary(ClientContext.COLLECTIONS, "GetCollectionByName",
+                    GetCollectionByNameRequest.newBuilder().setCollectionName(name)
+                            .setDatasetId(Ids.toWire(info.id())).build(),
+                    dev.skyloom.wire.datasets.v1.CollectionInfo.parser()).message();
+            return new Collection(context, info, wire.getCollection().getName(),
+                    Ids.required(wire.getCollection().getId(), "collection"));
+        } catch (SkyloomException.NotFound e) {
+            throw new SkyloomException.NotFound(e.code(), "no such collection '" + name + "' in dataset '"
+                    + info.slug() + "'; list them with Dataset.collections() or `skyloom collections "
+                    + info.slug() + "`", e);
+        }
+    }
+
+    /**
+     * Loads the datapoints of several collections with one server-side query, merged in time order.
+     *
+     * @param collectionNames the collections to search; an empty list searches all of them
+     * @throws SkyloomException.NotFound if a named collection does not exist
+     */
+    public List<Datapoint> query(List<String> collectionNames, Query query) {
+        return query(collectionNames, query, ProgressListener.NONE);
+    }
+
+    /**
+     * Like {@link #query(List, Query)}, reporting progress after each page.
+     */
+    public List<Datapoint> query(List<String> collectionNames, Query query, ProgressListener listener) {
+        Objects.requireNonNull(query, "query");
+        return QueryPages.collect(context, info.id(), ids(collectionNames), query, Objects.requireNonNull(listener));
+    }
+
+    /**
+     * The pages of a query over several collections, lazily, as {@link Collection#pages(Query)}.
+     *
+     * @param collectionNames the collections to search; an empty list searches all of them
+     */
+    public Stream<Page> pages(List<String> collectionNames, Query query) {
+        Objects.requireNonNull(query, "query");
+        return QueryPages.stream(context, info.id(), ids(collectionNames), query, ProgressListener.NONE);
+    }
+
+    /**
+     * Looks up one datapoint by id in any collection of the dataset.
+     *
+     * @throws SkyloomException.NotFound if the dataset has no datapoint with that id
+     */
+    public Datapoint find(UUID datapointId) {
+        Objects.requireNonNull(datapointId, "datapointId");
+        return Collection.Finder.find(context, info, List.of(), datapointId, false, "in dataset " + info.slug());
+    }
+
+    /** Maps names to ids with one ListCollections request, as the Python client does. */
+    private List<UUID> ids(List<String> collectionNames) {
+        if (collectionNames.isEmpty()) {
+            return List.of();
+        }
+        Map<String, UUID> byName = new LinkedHashMap<>();
+        collections().forEach(c -> byName.put(c.name(), c.id()));
+        List<UUID> ids = new ArrayList<>(collectionNames.size());
+        for (String name : collectionNames) {
+            UUID id = byName.get(name);
+            if (id == null) {
+                throw new SkyloomException.NotFound("not_found", "no such collection '" + name + "' in dataset '"
+                        + info.slug() + "'; it has: " + String.join(", ", byName.keySet()), null);
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /** Describes the handle, e.g. {@code Dataset[open_data.copernicus.sentinel2_msi]}. */
+    @Override
+    public String toString() {
+        return "Dataset[" + info.slug() + "]";
+    }
+}
