@@ -118,9 +118,17 @@ final class FakeTilebox implements ResponseDefinitionTransformerV2, AutoCloseabl
         return this;
     }
 
-    /** Forgets every collection and behaviour and resets the counters; releases held requests. */
+    /**
+     * Releases held requests, waits for every Query in flight to end, then forgets every collection and behaviour
+     * and resets the counters.
+     */
     void reset() {
         release.countDown();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(HOLD_AT_MOST_SECONDS);
+        while (inFlight.get() > 0 && System.nanoTime() < until) {
+            Thread.onSpinWait();
+            Thread.yield();
+        }
         release = new CountDownLatch(1);
         ids.clear();
         names.clear();
@@ -129,7 +137,6 @@ final class FakeTilebox implements ResponseDefinitionTransformerV2, AutoCloseabl
         held.clear();
         answered.clear();
         sliceStarts.clear();
-        inFlight.set(0);
         maxInFlight.set(0);
         queries.set(0);
         awaitInFlight = 0;
