@@ -52,7 +52,7 @@ class SplitLoadTest {
         Collection l1tp = client.dataset(FakeTilebox.SLUG).collection("L1TP");
         for (boolean startExclusive : new boolean[] {false, true}) {
             for (boolean endInclusive : new boolean[] {false, true}) {
-                Query query = Query.of(new TimeInterval(T0, T1, startExclusive, endInclusive)).withPageSize(4);
+                Query query = Query.of(new TimeInterval(T0, T1, startExclusive, endInclusive)).withPageSize(7);
                 List<UUID> whole = ids(ConcurrentLoader.create(), l1tp, query);
                 assertThat(whole).as("unsplit %s", query.timeInterval())
                         .hasSize(expectedCount(query.timeInterval())).doesNotHaveDuplicates();
