@@ -1,35 +1,20 @@
 package dev.skyloom.concurrent;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import com.google.protobuf.ByteString;
-import com.google.protobuf.DescriptorProtos.DescriptorProto;
-import com.google.protobuf.DescriptorProtos.Edition;
-import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
-import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
-import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
-import dev.skyloom.wire.datasets.v1.AnnotatedType;
 import dev.skyloom.wire.datasets.v1.CollectionInfo;
-import dev.skyloom.wire.datasets.v1.Dataset;
-import dev.skyloom.wire.datasets.v1.DatasetKind;
 import dev.skyloom.wire.datasets.v1.GetCollectionByNameRequest;
 import dev.skyloom.wire.datasets.v1.ListCollectionsResponse;
 import dev.skyloom.wire.datasets.v1.QueryRequest;
 import dev.skyloom.wire.datasets.v1.QueryResultPage;
 import dev.skyloom.wire.datasets.v1.RepeatedAny;
-import dev.skyloom.wire.datasets.v1.TemporalDatapoint;
-import dev.skyloom.wire.tilebox.v1.ID;
 import dev.skyloom.wire.tilebox.v1.Pagination;
 import dev.skyloom.wire.tilebox.v1.TimeInterval;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,11 +29,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.skyloom.concurrent.FakeTileboxWire.TYPE_URL;
+import static dev.skyloom.concurrent.FakeTileboxWire.datapoint;
+import static dev.skyloom.concurrent.FakeTileboxWire.dataset;
+import static dev.skyloom.concurrent.FakeTileboxWire.error;
+import static dev.skyloom.concurrent.FakeTileboxWire.id;
+import static dev.skyloom.concurrent.FakeTileboxWire.millis;
+import static dev.skyloom.concurrent.FakeTileboxWire.proto;
+import static dev.skyloom.concurrent.FakeTileboxWire.timestamp;
+import static dev.skyloom.concurrent.FakeTileboxWire.uuid;
 
 /**
  * A Tilebox Datasets service on loopback, made of WireMock and one transformer that answers from memory with real
@@ -59,13 +52,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  */
 final class FakeTilebox implements ResponseDefinitionTransformerV2, AutoCloseable {
 
-    static final String SLUG = "open_data.copernicus.landsat8_oli_tirs";
-    static final String GROUP = "019039b5c894a3db09e149ee36fe4983";
-    static final String TYPE_URL = "datasets.v1.group_" + GROUP + ".Landsat8OliTirs";
-    static final UUID DATASET_ID = UUID.fromString("5c1d2a43-9a0b-4b3a-8a5e-0f7c0c7e8f11");
+    static final String SLUG = FakeTileboxWire.SLUG;
     private static final int DEFAULT_PAGE_SIZE = 100;
     private static final long HOLD_AT_MOST_SECONDS = 10;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private record Stored(UUID id, Instant time) {
     }
@@ -280,7 +269,7 @@ final class FakeTilebox implements ResponseDefinitionTransformerV2, AutoCloseabl
                 .toList();
         List<Stored> page = selected.subList(0, Math.min(limit, selected.size()));
         RepeatedAny.Builder data = RepeatedAny.newBuilder().setTypeUrl(TYPE_URL);
-        page.forEach(d -> data.addValue(encode(d)));
+        page.forEach(d -> data.addValue(datapoint(d.id(), d.time())));
         QueryResultPage.Builder result = QueryResultPage.newBuilder().setData(data);
         if (selected.size() > page.size()) {
             result.setNextPage(Pagination.newBuilder().setLimit(limit).setStartingAfter(id(page.getLast().id())));
@@ -305,75 +294,5 @@ final class FakeTilebox implements ResponseDefinitionTransformerV2, AutoCloseabl
                     .setEndTime(timestamp(last)).setEndInclusive(true));
         }
         return info.build();
-    }
-
-    private static Dataset dataset() {
-        FileDescriptorProto file = FileDescriptorProto.newBuilder()
-                .setName("datasets/v1/group_" + GROUP + "/Landsat8OliTirs.proto")
-                .setPackage("datasets.v1.group_" + GROUP)
-                .setSyntax("editions")
-                .setEdition(Edition.EDITION_2023)
-                .addDependency("google/protobuf/timestamp.proto")
-                .addDependency("datasets/v1/well_known_types.proto")
-                .addMessageType(DescriptorProto.newBuilder().setName("Landsat8OliTirs")
-                        .addField(field("time", 1, ".google.protobuf.Timestamp"))
-                        .addField(field("id", 2, ".datasets.v1.UUID"))
-                        .addField(field("ingestion_time", 3, ".google.protobuf.Timestamp")))
-                .build();
-        return Dataset.newBuilder()
-                .setId(id(DATASET_ID))
-                .setGroupId(id(UUID.fromString("019039b5-c894-a3db-09e1-49ee36fe4983")))
-                .setType(AnnotatedType.newBuilder()
-                        .setDescriptorSet(FileDescriptorSet.newBuilder().addFile(file))
-                        .setTypeUrl(TYPE_URL)
-                        .setKind(DatasetKind.DATASET_KIND_TEMPORAL))
-                .setCodeName("landsat8_oli_tirs")
-                .setName("Landsat 8 OLI/TIRS")
-                .setSlug(SLUG)
-                .build();
-    }
-
-    private static FieldDescriptorProto field(String name, int number, String type) {
-        return FieldDescriptorProto.newBuilder().setName(name).setNumber(number)
-                .setLabel(FieldDescriptorProto.Label.LABEL_OPTIONAL)
-                .setType(FieldDescriptorProto.Type.TYPE_MESSAGE).setTypeName(type).build();
-    }
-
-    private static ByteString encode(Stored d) {
-        return TemporalDatapoint.newBuilder().setTime(timestamp(d.time())).setId(id(d.id()))
-                .setIngestionTime(timestamp(Instant.parse("2026-11-21T12:00:00Z"))).build().toByteString();
-    }
-
-    private static ResponseDefinition proto(Message message) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/proto")
-                .withBody(message.toByteArray()).build();
-    }
-
-    private static ResponseDefinition error(int status, String code, String message) {
-        try {
-            return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                    .withBody(JSON.writeValueAsString(Map.of("code", code, "message", message))).build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long millis(Timestamp t) {
-        return t.getSeconds() * 1000 + t.getNanos() / 1_000_000;
-    }
-
-    private static Timestamp timestamp(Instant t) {
-        return Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()).build();
-    }
-
-    private static ID id(UUID uuid) {
-        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits());
-        return ID.newBuilder().setUuid(ByteString.copyFrom(bytes.array())).build();
-    }
-
-    private static UUID uuid(ID id) {
-        ByteBuffer bytes = id.getUuid().asReadOnlyByteBuffer();
-        return new UUID(bytes.getLong(), bytes.getLong());
     }
 }

@@ -3,6 +3,7 @@ package dev.skyloom.concurrent;
 import dev.skyloom.SkyloomException;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Queue;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,7 +72,7 @@ class RequestLimiterTest {
 
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<List<String>> consumer = executor.submit(() -> {
-                List<String> got = new java.util.ArrayList<>();
+                List<String> got = new ArrayList<>();
                 pages.forEachRemaining(got::add);
                 return got;
             });
@@ -126,7 +128,7 @@ class RequestLimiterTest {
                 .hasMessage("the request limit must be at least 1, got 0");
     }
 
-    private static void awaitUntil(java.util.function.BooleanSupplier condition, long millis) {
+    private static void awaitUntil(BooleanSupplier condition, long millis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.onSpinWait();
