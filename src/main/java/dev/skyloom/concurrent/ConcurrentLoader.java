@@ -165,9 +165,14 @@ public final class ConcurrentLoader {
      * @throws SkyloomException.DeadlineExceeded in FAIL_FAST mode, if the deadline passed first
      * @throws SkyloomException.Cancelled        if the calling thread is interrupted (its interrupt flag is set
      *                                           again)
+     * @throws NullPointerException              if an argument or one of the collections is null
      */
     public LoadResult load(List<Collection> collections, Query query) {
-        List<Collection> all = List.copyOf(Objects.requireNonNull(collections, "collections"));
+        Objects.requireNonNull(collections, "collections");
+        if (collections.stream().anyMatch(Objects::isNull)) {
+            throw new NullPointerException("collections must not contain null");
+        }
+        List<Collection> all = List.copyOf(collections);
         Objects.requireNonNull(query, "query");
         long start = System.nanoTime();
         Instant startedAt = Instant.now();
