@@ -145,7 +145,10 @@ final class FakeTilebox implements ResponseDefinitionTransformerV2, AutoCloseabl
         return this;
     }
 
-    /** Makes every Query wait until {@code n} Query requests are in flight at once, or {@code atMost} passed. */
+    /**
+     * Makes every Query wait until {@code n} Query requests have been in flight at once (since the last reset), or
+     * {@code atMost} passed.
+     */
     FakeTilebox awaitInFlight(int n, Duration atMost) {
         awaitInFlight = n;
         awaitAtMost = atMost;
@@ -246,7 +249,8 @@ final class FakeTilebox implements ResponseDefinitionTransformerV2, AutoCloseabl
 
     private void waitForCompany() throws InterruptedException {
         long until = System.nanoTime() + awaitAtMost.toNanos();
-        while (inFlight.get() < awaitInFlight && System.nanoTime() < until) {
+        // once reached, the barrier stays open: requests answered early must not strand the others
+        while (maxInFlight.get() < awaitInFlight && System.nanoTime() < until) {
             Thread.sleep(5);
         }
     }
