@@ -114,6 +114,23 @@ class ConcurrentLoaderTest {
     }
 
     @Test
+    void inCollectModeAPassedDeadlineFailsOnlyTheUnfinishedCollections() {
+        LANDSAT.forEach(n -> server.collection(n, times(3)));
+        server.holdQueries("L1TP");
+
+        LoadResult result = ConcurrentLoader.create().withMode(LoadMode.COLLECT).withDeadline(Duration.ofSeconds(2))
+                .load(collections(LANDSAT), YEAR);
+
+        assertThat(result.loads()).extracting(l -> l.collection().name()).containsExactly("L1GT", "L1T", "L2SP");
+        assertThat(result.failures()).singleElement().satisfies(f -> {
+            assertThat(f.collection().name()).isEqualTo("L1TP");
+            assertThat(f.error()).isInstanceOf(SkyloomException.DeadlineExceeded.class)
+                    .hasMessage("deadline of 2s passed; unfinished: L1TP");
+        });
+        assertThat(server.answered("L1TP")).isZero();
+    }
+
+    @Test
     void neverMoreRequestsInFlightThanTheLimit() {
         List<String> names = IntStream.rangeClosed(1, 8).mapToObj(i -> "C" + i).toList();
         names.forEach(n -> server.collection(n, times(40)));
