@@ -17,6 +17,7 @@ module dev.skyloom {
     requires org.jline.terminal;
 
     exports dev.skyloom;
+    exports dev.skyloom.concurrent;
 
     opens dev.skyloom.cli to info.picocli;
 }
