@@ -4,7 +4,6 @@ import dev.skyloom.Collection;
 import dev.skyloom.Datapoint;
 import dev.skyloom.Dataset;
 import dev.skyloom.Query;
-import dev.skyloom.SkyloomException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +29,7 @@ import java.util.concurrent.Callable;
  * {@code skyloom load}: loads several collections of one dataset concurrently (or one after another with
  * {@code --sequential}), with live progress, then writes the datapoints and prints a summary table on stderr.
  */
-@Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "load", sortOptions = false,
         description = "Load one or more collections of a dataset concurrently, with a live progress bar per"
                 + " collection, then print a summary (collection, datapoints, pages, MB, seconds) on stderr.",
         footer = {"", "Datapoints go to --output-dir (one file per collection) or, with --format or when stdout is"
@@ -63,7 +62,7 @@ final class LoadCommand implements Callable<Integer> {
     private Path outputDir;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws IOException {
         CommandLine commandLine = spec.commandLine();
         Query query = Query.of(interval.interval(commandLine));
         List<String> names = List.copyOf(new LinkedHashSet<>(collections));
@@ -77,21 +76,20 @@ final class LoadCommand implements Callable<Integer> {
         }
         LoadSummary summary = new LoadSummary();
         Map<String, List<Datapoint>> loaded = new LinkedHashMap<>();
-        long start = System.nanoTime();
+        Duration wall;
         try (Connection connection = root.connect()) {
             Dataset found = Lookup.dataset(connection.client(), dataset);
             List<Collection> sources = Lookup.collections(found, dataset, names);
             try (ProgressDisplay progress = write.progress(environment, names)) {
-                load.run(sources, name -> new LoadTally(name, progress.listenerFor(name)), query, loaded, summary);
+                wall = load.run(sources, progress, query, loaded, summary);
             }
         }
-        Duration wall = Duration.ofNanos(System.nanoTime() - start);
         writeData(loaded, environment, commandLine);
         try (Writer err = OutputTarget.stdout(environment.err())) {
             summary.print(err, wall, load.describe());
         }
         if (!summary.failures().isEmpty()) {
-            throw new CommandFailure(summary.failures().size() + " of " + names.size() + " collections failed: "
+            throw new CommandFailure(summary.failures().size() + " of " + names.size() + " collections failed; "
                     + String.join("; ", summary.failures()), null);
         }
         return 0;

@@ -2,27 +2,33 @@ package dev.skyloom.cli;
 
 import dev.skyloom.Collection;
 import dev.skyloom.Datapoint;
+import dev.skyloom.ProgressListener;
 import dev.skyloom.Query;
 import dev.skyloom.SkyloomException;
+import dev.skyloom.concurrent.ConcurrentLoader;
+import dev.skyloom.concurrent.LoadMode;
+import dev.skyloom.concurrent.LoadResult;
+import dev.skyloom.concurrent.Outcome;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /** How {@code load} runs: concurrently (bounded, optionally split, with a deadline) or one collection at a time. */
 final class LoadOptions {
 
     @Option(names = "--concurrency", paramLabel = "N",
-            description = "At most N requests in flight at once (default: the loader's default).")
+            description = "At most N requests in flight at once (default: "
+                    + ConcurrentLoader.DEFAULT_MAX_CONCURRENT_REQUESTS + ").")
     private Integer concurrency;
 
     @Option(names = "--split", paramLabel = "K|auto",
             description = "Cut each collection's interval into K parts loaded concurrently, or 'auto' to choose K"
-                    + " (default: 1, no split).")
+                    + " from the collection's size (default: 1, no split).")
     private String split;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = OptionConverters.DurationConverter.class,
@@ -46,9 +52,9 @@ final class LoadOptions {
         if (concurrency != null && concurrency < 1) {
             throw new ParameterException(commandLine, "--concurrency must be at least 1, got " + concurrency);
         }
-        if (split != null && !split.equals("auto") && !isPositiveNumber(split)) {
-            throw new ParameterException(commandLine, "--split must be a whole number from 1 or 'auto', got '"
-                    + split + "'");
+        if (split != null && !split.equals("auto") && !isSliceCount(split)) {
+            throw new ParameterException(commandLine, "--split must be 'auto' or a whole number from 1 to "
+                    + ConcurrentLoader.MAX_SLICES + ", got '" + split + "'");
         }
         if (timeout != null && timeout.isZero()) {
             throw new ParameterException(commandLine, "--timeout must be longer than zero");
@@ -59,37 +65,86 @@ final class LoadOptions {
         }
     }
 
-    /** @return how the load ran, for the summary line */
+    /** @return how the load ran, for the summary line, e.g. {@code concurrent, split 4, at most 32 requests} */
     String describe() {
-        return sequential ? "sequential" : "concurrent";
+        if (sequential) {
+            return "sequential";
+        }
+        return "concurrent" + (split == null ? "" : ", split " + split) + ", at most "
+                + (concurrency != null ? concurrency : ConcurrentLoader.DEFAULT_MAX_CONCURRENT_REQUESTS) + " requests";
     }
 
     /**
-     * Loads every collection, filling {@code loaded} (in input order) and {@code summary}.
+     * Loads every collection, filling {@code loaded} (successes, in input order) and {@code summary}.
      *
-     * @param start starts the tally (clock and progress display) of a collection when its load begins
-     * @throws SkyloomException the first failure, unless --keep-going
+     * @return the wall time of the load
+     * @throws SkyloomException the first failure (naming its collection), unless --keep-going; a
+     *                          {@link SkyloomException.DeadlineExceeded} naming the unfinished collections if
+     *                          --timeout passed
      */
-    void run(List<Collection> sources, Function<String, LoadTally> start, Query query,
-             Map<String, List<Datapoint>> loaded, LoadSummary summary) {
+    Duration run(List<Collection> sources, ProgressDisplay progress, Query query,
+                 Map<String, List<Datapoint>> loaded, LoadSummary summary) {
+        return sequential ? runSequentially(sources, progress, query, loaded, summary)
+                : runConcurrently(sources, progress, query, loaded, summary);
+    }
+
+    private Duration runConcurrently(List<Collection> sources, ProgressDisplay progress, Query query,
+                                     Map<String, List<Datapoint>> loaded, LoadSummary summary) {
+        Map<String, ProgressListener> listeners = new HashMap<>();
         for (Collection source : sources) {
-            LoadTally tally = start.apply(source.name());
+            listeners.put(source.name(), progress.listenerFor(source.name()));
+        }
+        ConcurrentLoader loader = ConcurrentLoader.create()
+                .withMode(keepGoing ? LoadMode.COLLECT : LoadMode.FAIL_FAST)
+                .withProgress((collection, p) -> listeners.get(collection.name()).onProgress(p));
+        if (timeout != null) {
+            loader = loader.withDeadline(timeout);
+        }
+        if (concurrency != null) {
+            loader = loader.withMaxConcurrentRequests(concurrency);
+        }
+        if ("auto".equals(split)) {
+            loader = loader.withAutoSplit();
+        } else if (split != null) {
+            loader = loader.withSplit(Integer.parseInt(split));
+        }
+        LoadResult result = loader.load(sources, query);
+        for (Outcome outcome : result.outcomes()) {
+            switch (outcome) {
+                case Outcome.Success success -> {
+                    loaded.put(success.collection().name(), success.load().datapoints());
+                    summary.loaded(success.collection().name(), success.load().stats());
+                }
+                case Outcome.Failure failure ->
+                        summary.failed(failure.collection().name(), Failures.describe(failure.error()));
+            }
+        }
+        return result.wallTime();
+    }
+
+    private Duration runSequentially(List<Collection> sources, ProgressDisplay progress, Query query,
+                                     Map<String, List<Datapoint>> loaded, LoadSummary summary) {
+        long start = System.nanoTime();
+        for (Collection source : sources) {
+            LoadTally tally = new LoadTally(progress.listenerFor(source.name()));
             try {
                 List<Datapoint> datapoints = source.query(query, tally);
-                loaded.put(tally.collection(), datapoints);
-                summary.loaded(tally, datapoints.size());
+                loaded.put(source.name(), datapoints);
+                summary.loaded(source.name(), tally.stats());
             } catch (SkyloomException e) {
                 if (!keepGoing) {
                     throw e;
                 }
-                summary.failed(tally, Failures.describe(e));
+                summary.failed(source.name(), Failures.describe(e));
             }
         }
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    private static boolean isPositiveNumber(String text) {
+    private static boolean isSliceCount(String text) {
         try {
-            return Integer.parseInt(text) >= 1;
+            int k = Integer.parseInt(text);
+            return k >= 1 && k <= ConcurrentLoader.MAX_SLICES;
         } catch (NumberFormatException e) {
             return false;
         }

@@ -1,5 +1,7 @@
 package dev.skyloom.cli;
 
+import dev.skyloom.concurrent.LoadStats;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Duration;
@@ -8,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The table printed after a load: one row per collection (datapoints, pages, MB, seconds, or why it failed) and a
+ * The table printed after a load: one row per collection (datapoints, pages, MB, seconds, or that it failed) and a
  * total line with the wall time of the whole load.
  */
 final class LoadSummary {
@@ -19,23 +21,22 @@ final class LoadSummary {
     private long bytes;
 
     /** Adds a collection that loaded. */
-    void loaded(LoadTally tally, long datapointCount) {
-        datapoints += datapointCount;
-        bytes += tally.latest().bytes();
-        table.add(List.of(tally.collection(), String.format(Locale.ROOT, "%,d", datapointCount),
-                String.valueOf(tally.latest().pages()), String.format(Locale.ROOT, "%.1f", tally.latest().bytes() / 1e6),
-                String.format(Locale.ROOT, "%.2f", tally.elapsed().toNanos() / 1e9)));
+    void loaded(String collection, LoadStats stats) {
+        datapoints += stats.datapoints();
+        bytes += stats.bytes();
+        table.add(List.of(collection, String.format(Locale.ROOT, "%,d", stats.datapoints()),
+                String.valueOf(stats.pages()), String.format(Locale.ROOT, "%.1f", stats.bytes() / 1e6),
+                seconds(stats.wallTime())));
     }
 
     /** Adds a collection that failed, with the one-line reason. */
-    void failed(LoadTally tally, String reason) {
-        failures.add(tally.collection() + ": " + reason);
-        table.add(List.of(tally.collection(), "failed", String.valueOf(tally.latest().pages()),
-                String.format(Locale.ROOT, "%.1f", tally.latest().bytes() / 1e6),
-                String.format(Locale.ROOT, "%.2f", tally.elapsed().toNanos() / 1e9)));
+    void failed(String collection, String reason) {
+        String prefix = "loading " + collection + " failed: ";
+        failures.add(collection + ": " + (reason.startsWith(prefix) ? reason.substring(prefix.length()) : reason));
+        table.add(List.of(collection, "failed", "-", "-", "-"));
     }
 
-    /** @return the failures added, one line each */
+    /** @return the failures added, each {@code <collection>: <reason>} on one line */
     List<String> failures() {
         return List.copyOf(failures);
     }
@@ -43,12 +44,17 @@ final class LoadSummary {
     /**
      * Prints the table and the total line.
      *
+     * @param how how the load ran, e.g. {@code concurrent} or {@code sequential}
      * @throws IOException if the output cannot be written
      */
     void print(Writer out, Duration wall, String how) throws IOException {
         table.print(out);
-        out.write(String.format(Locale.ROOT, "total: %,d datapoints, %.1f MB in %.2f s wall time (%s)%n",
-                datapoints, bytes / 1e6, wall.toNanos() / 1e9, how));
+        out.write(String.format(Locale.ROOT, "total: %,d datapoints, %.1f MB in %s s wall time (%s)%n",
+                datapoints, bytes / 1e6, seconds(wall), how));
         out.flush();
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.2f", d.toNanos() / 1e9);
     }
 }

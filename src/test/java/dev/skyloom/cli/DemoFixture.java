@@ -1,6 +1,7 @@
 package dev.skyloom.cli;
 
 import dev.skyloom.local.LocalServer;
+import dev.skyloom.local.LocalServerConfig;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,8 +13,8 @@ import java.util.Map;
 
 /**
  * One local server with the demo catalogue for all CLI tests in the JVM: generating the catalogue takes tens of
- * seconds, so it is generated once, through {@link DemoServer} into a temporary cache directory that the embedded-default
- * test then reuses.
+ * seconds, so it is generated once, through {@link DemoServer} into a temporary cache directory that the
+ * embedded-default test then reuses.
  */
 final class DemoFixture {
 
@@ -37,6 +38,15 @@ final class DemoFixture {
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(server::close));
         }
         return server.url().toString();
+    }
+
+    /**
+     * Starts another server over the shared demo catalogue's store (reopening it takes milliseconds), e.g. with
+     * latency; the caller closes it.
+     */
+    static LocalServer another(LocalServerConfig config) {
+        Path cache = cacheHome().resolve("skyloom").resolve("demo-" + config.seed());
+        return LocalServer.start(config.withDataDir(cache).withDemo(true));
     }
 
     /** @return the {@code XDG_CACHE_HOME} whose {@code skyloom/demo-<seed>} holds the shared server's catalogue */
