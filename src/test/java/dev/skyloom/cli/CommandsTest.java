@@ -96,6 +96,7 @@ class CommandsTest {
                 "--max", "1234", "--format", "jsonl", "--no-progress");
 
         assertThat(result.out().lines()).hasSize(1234);
+        assertThat(result.err()).isEmpty();
     }
 
     @Test
