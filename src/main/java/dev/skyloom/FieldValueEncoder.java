@@ -31,7 +31,8 @@ import java.util.UUID;
  * a {@link Date}, an ISO-8601 string) for Timestamp; {@link Duration} (or ISO-8601 text) for Duration; {@link UUID}
  * (or its text) for UUID fields; a JTS {@link Geometry} (sent as EWKB), WKB bytes or WKT text for Geometry; an enum's
  * value name (full, or without the enum's prefix), a Java enum constant or the number; numbers (integral for integer
- * fields, range-checked) or their text; a {@code Map} for other message types; a {@code Collection} or array for
+ * fields, range-checked) or their text, except that a {@code Long} for a uint64 field is taken as the unsigned
+ * value's bits, as {@link Datapoint} returns it; a {@code Map} for other message types; a {@code Collection} or array for
  * repeated fields.
  */
 final class FieldValueEncoder {
@@ -75,7 +76,8 @@ final class FieldValueEncoder {
             case INT -> (int) integer(value, BigInteger.valueOf(Integer.MIN_VALUE),
                     BigInteger.valueOf(Integer.MAX_VALUE), field.getType() == FieldDescriptor.Type.UINT32
                             || field.getType() == FieldDescriptor.Type.FIXED32);
-            case LONG -> unsigned(field) ? integer(value, BigInteger.ZERO, MAX_UNSIGNED, true)
+            case LONG -> unsigned(field) ? (value instanceof Long bits ? bits
+                    : integer(value, BigInteger.ZERO, MAX_UNSIGNED, true))
                     : integer(value, BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE), false);
             case DOUBLE -> real(value);
             case FLOAT -> (float) real(value);
@@ -214,7 +216,7 @@ final class FieldValueEncoder {
                 default -> fail("an Instant", value);
             };
         } catch (DateTimeParseException e) {
-            throw mismatch("an ISO-8601 time with offset, e.g. 2025-01-01T00:00:00Z,", value);
+            throw mismatch("an ISO-8601 time with offset (e.g. 2025-01-01T00:00:00Z)", value);
         }
     }
 
@@ -253,7 +255,7 @@ final class FieldValueEncoder {
                 try {
                     yield Wkb.writeEwkb(new WKTReader().read(wkt));
                 } catch (ParseException e) {
-                    throw mismatch("a geometry as WKT, e.g. POINT (13.4 52.5),", value);
+                    throw mismatch("a geometry as WKT (e.g. POINT (13.4 52.5))", value);
                 }
             }
             default -> fail("a JTS Geometry", value);
