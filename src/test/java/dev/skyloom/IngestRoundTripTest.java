@@ -148,4 +148,30 @@ class IngestRoundTripTest {
         dataset.deleteCollection(collection);
         assertThatThrownBy(() -> dataset.collection("deletes")).isInstanceOf(SkyloomException.NotFound.class);
     }
+
+    @Test
+    void updatingADatasetWithDataKeepsTheNumbersOfItsFields() {
+        List<FieldSpec> before = List.of(FieldSpec.of("a", FieldType.INT64), FieldSpec.of("b", FieldType.STRING));
+        Dataset v1 = client.createOrUpdateDataset(DatasetKind.TEMPORAL, "evolving", before, "Evolving");
+        Collection collection = v1.createCollection("c");
+        collection.ingest(List.of(java.util.Map.of("time", START, "a", 1L, "b", "one")));
+
+        List<FieldSpec> after = List.of(FieldSpec.of("c", FieldType.DOUBLE), FieldSpec.of("a", FieldType.INT64),
+                FieldSpec.of("b", FieldType.STRING));
+        Dataset v2 = client.createOrUpdateDataset(DatasetKind.TEMPORAL, "evolving", after, "Evolving v2");
+        assertThat(v2.info().id()).isEqualTo(v1.info().id());
+        assertThat(v2.info().name()).isEqualTo("Evolving v2");
+        Collection updated = v2.collection("c");
+        updated.ingest(List.of(java.util.Map.of("time", START.plusSeconds(1), "a", 2L, "b", "two", "c", 0.5)));
+
+        List<Datapoint> all = updated.query(Query.between("2024-06-01", "2024-06-02"));
+        assertThat(all).extracting(d -> d.get("a")).containsExactly(1L, 2L);
+        assertThat(all).extracting(d -> d.get("b")).containsExactly("one", "two");
+        assertThat(all).extracting(d -> d.get("c")).containsExactly(null, 0.5);
+
+        assertThatThrownBy(() -> client.createOrUpdateDataset(DatasetKind.TEMPORAL, "evolving",
+                List.of(FieldSpec.of("a", FieldType.STRING)), "Evolving"))
+                .isInstanceOf(SkyloomException.InvalidArgument.class)
+                .hasMessageContaining("cannot be removed or changed");
+    }
 }
