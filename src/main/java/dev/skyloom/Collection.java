@@ -151,9 +151,11 @@ public final class Collection {
      *
      * <p>All items are encoded before anything is sent, so an invalid item fails the call with nothing written. They
      * are then sent in order, in batches of at most 8,192. Identical datapoints get identical ids, so ingesting again
-     * is safe; a batch is retried after transient failures and the counts stay right even when an attempt's response
-     * was lost (see the reconciliation described in the project's docs). If a later batch fails, the error says how
-     * many datapoints the batches before it stored.
+     * is safe. A batch is retried after transient failures (unavailable, internal, rate limited, per the client's
+     * retry policy); when a retried batch's response counts existing datapoints, one metadata-only query over the
+     * batch's ids tells which of them the lost attempt stored (ingested since that attempt was sent, allowing 1 s of
+     * clock skew), and those are counted as created, so the counts are those of a call without the failure. If a
+     * later batch fails, the error says how many datapoints the batches before it stored.
      *
      * @param items         the datapoints
      * @param allowExisting true (the default): skip items already stored; false: fail the batch if any is
