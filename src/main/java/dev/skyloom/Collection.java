@@ -161,7 +161,7 @@ public final class Collection {
      * @param allowExisting true (the default): skip items already stored; false: fail the batch if any is
      * @param listener      called after each batch, with batches, items sent, bytes sent and the fraction done
      * @return the ids of the items, in order, and how many were created and already existed
-     * @throws IllegalArgumentException          naming the item (by index) and field, if an item cannot be encoded:
+     * @throws InvalidItemException             naming the item (by index) and field, if an item cannot be encoded:
      *                                           an unknown field, a value of the wrong type, no time
      * @throws SkyloomException.InvalidArgument if the service refuses a batch (e.g. an existing datapoint with
      *                                           {@code allowExisting = false})

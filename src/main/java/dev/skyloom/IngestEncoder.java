@@ -43,11 +43,11 @@ final class IngestEncoder {
      * Encodes one item.
      *
      * @param index the item's position, named in errors
-     * @throws IllegalArgumentException naming the item and field, if the item cannot be encoded
+     * @throws InvalidItemException naming the item and field, if the item cannot be encoded
      */
     ByteString encode(Object item, int index) {
         if (item == null) {
-            throw new IllegalArgumentException("item " + index + " is null");
+            throw new InvalidItemException(index, null, "the item is null", null);
         }
         DynamicMessage.Builder message = DynamicMessage.newBuilder(type);
         for (Map.Entry<String, Object> entry : properties(item, index).entrySet()) {
@@ -57,18 +57,18 @@ final class IngestEncoder {
             }
             FieldDescriptor field = type.findFieldByName(name);
             if (field == null) {
-                throw new IllegalArgumentException("item " + index + ": unknown field '" + name + "'; the fields of "
-                        + type.getName() + " are " + String.join(", ", type.getFields().stream()
-                        .map(FieldDescriptor::getName).toList()));
+                throw new InvalidItemException(index, name, "no such field; the fields of " + type.getName()
+                        + " are " + String.join(", ", type.getFields().stream().map(FieldDescriptor::getName).toList()),
+                        null);
             }
             try {
                 message.setField(field, FieldValueEncoder.value(field, entry.getValue()));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("item " + index + ", field '" + name + "': " + e.getMessage(), e);
+                throw new InvalidItemException(index, name, e.getMessage(), e);
             }
         }
         if (time == null || !message.hasField(time)) {
-            throw new IllegalArgumentException("item " + index + " has no 'time'; every datapoint needs one");
+            throw new InvalidItemException(index, "time", "missing; every datapoint needs a time", null);
         }
         return message.build().toByteString();
     }
@@ -83,8 +83,9 @@ final class IngestEncoder {
                 map.forEach((key, value) -> named.put(String.valueOf(key), value));
                 return named;
             }
-            case CharSequence _, Number _, Boolean _, List<?> _ -> throw new IllegalArgumentException("item " + index
-                    + " is a " + item.getClass().getSimpleName() + "; items are records, beans, maps or Datapoints");
+            case CharSequence _, Number _, Boolean _, List<?> _ -> throw new InvalidItemException(index, null,
+                    "a " + item.getClass().getSimpleName() + " is not a datapoint; items are records, beans, maps or "
+                    + "Datapoints", null);
             default -> {
                 return beanProperties(item, index);
             }
@@ -103,13 +104,13 @@ final class IngestEncoder {
                 accessor.fixAccess(true);
                 named.put(property.getName(), accessor.getValue(item));
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("item " + index + ": cannot read property '" + property.getName()
-                        + "' of " + item.getClass().getName() + ": " + e.getMessage(), e);
+                throw new InvalidItemException(index, property.getName(), "cannot read it from "
+                        + item.getClass().getName() + ": " + e.getMessage(), e);
             }
         }
         if (named.isEmpty()) {
-            throw new IllegalArgumentException("item " + index + " (" + item.getClass().getName()
-                    + ") has no readable properties; items are records, beans, maps or Datapoints");
+            throw new InvalidItemException(index, null, item.getClass().getName()
+                    + " has no readable properties; items are records, beans, maps or Datapoints", null);
         }
         return named;
     }

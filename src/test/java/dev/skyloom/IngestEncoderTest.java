@@ -140,11 +140,15 @@ class IngestEncoderTest {
     @Test
     void badItemsAreRejectedNamingTheItemAndTheField() {
         assertThatThrownBy(() -> encoder.encode(Map.of("time", T, "colour", "red"), 3))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("item 3: unknown field 'colour'; the fields of EveryType are time, id, "
-                        + "ingestion_time, geometry, name, blob");
+                .isInstanceOf(InvalidItemException.class)
+                .hasMessageStartingWith("item 3, field 'colour': no such field; the fields of EveryType are time, id, "
+                        + "ingestion_time, geometry, name, blob")
+                .satisfies(e -> {
+                    assertThat(((InvalidItemException) e).index()).isEqualTo(3);
+                    assertThat(((InvalidItemException) e).field()).contains("colour");
+                });
         assertThatThrownBy(() -> encoder.encode(Map.of("name", "x"), 4))
-                .hasMessage("item 4 has no 'time'; every datapoint needs one");
+                .hasMessage("item 4, field 'time': missing; every datapoint needs a time");
         assertThatThrownBy(() -> encoder.encode(Map.of("time", T, "count", "many"), 5))
                 .hasMessage("item 5, field 'count': expected an integer, got String 'many'");
         assertThatThrownBy(() -> encoder.encode(Map.of("time", T, "count", 1.5), 5))
@@ -160,8 +164,8 @@ class IngestEncoderTest {
                 .hasMessage("item 9, field 'tags': expected a list, got String 'a'");
         assertThatThrownBy(() -> encoder.encode(Map.of("time", T, "footprint", new byte[] {1, 2}), 10))
                 .hasMessageStartingWith("item 10, field 'footprint': not a valid WKB geometry (2 bytes)");
-        assertThatThrownBy(() -> encoder.encode(null, 11)).hasMessage("item 11 is null");
+        assertThatThrownBy(() -> encoder.encode(null, 11)).hasMessage("item 11: the item is null");
         assertThatThrownBy(() -> encoder.encode("time=now", 12))
-                .hasMessage("item 12 is a String; items are records, beans, maps or Datapoints");
+                .hasMessage("item 12: a String is not a datapoint; items are records, beans, maps or Datapoints");
     }
 }

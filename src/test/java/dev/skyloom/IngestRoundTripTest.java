@@ -117,8 +117,8 @@ class IngestRoundTripTest {
         items.add(java.util.Map.of("time", START, "colour", "red"));
 
         assertThatThrownBy(() -> collection.ingest(items))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("item 2: unknown field 'colour'");
+                .isInstanceOf(InvalidItemException.class)
+                .hasMessageStartingWith("item 2, field 'colour': no such field");
         assertThat(collection.info().count()).hasValue(0);
     }
 
