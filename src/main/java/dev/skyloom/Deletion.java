@@ -3,11 +3,11 @@ package dev.skyloom;
 import dev.skyloom.wire.datasets.v1.DeleteRequest;
 import dev.skyloom.wire.datasets.v1.DeleteResponse;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 

@@ -39,6 +39,9 @@ final class Ingestion {
 
     static IngestResult run(ClientContext context, DatasetInfo dataset, UUID collectionId, String where,
                             List<?> items, boolean allowExisting, ProgressListener listener) {
+        if (items.isEmpty()) {
+            return new IngestResult(List.of(), 0, 0);
+        }
         IngestEncoder encoder = new IngestEncoder(type(context, dataset));
         List<ByteString> values = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
