@@ -171,4 +171,16 @@ class WriteRetryTest {
         assertThat(collection.delete(IDS)).isEqualTo(3);
         verify(0, postRequestedFor(urlEqualTo(QUERY)));
     }
+
+    @Test
+    void ingestingOrDeletingNothingSendsNothing() {
+        IngestResult result = collection.ingest(List.of());
+
+        assertThat(result.ids()).isEmpty();
+        assertThat(result.created()).isZero();
+        assertThat(collection.delete(List.of())).isZero();
+        verify(1, postRequestedFor(urlEqualTo("/datasets.v1.DatasetService/GetDataset")));
+        verify(0, postRequestedFor(urlEqualTo(INGEST)));
+        verify(0, postRequestedFor(urlEqualTo(DELETE)));
+    }
 }
