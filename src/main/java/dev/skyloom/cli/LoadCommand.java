@@ -55,6 +55,9 @@ final class LoadCommand implements Callable<Integer> {
     private LoadOptions load;
 
     @Mixin
+    private FilterOptions filters;
+
+    @Mixin
     private WriteOptions write;
 
     @Option(names = "--output-dir", paramLabel = "DIR",
@@ -64,7 +67,7 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CommandLine commandLine = spec.commandLine();
-        Query query = Query.of(interval.interval(commandLine));
+        Query query = filters.apply(Query.of(interval.interval(commandLine)), commandLine);
         List<String> names = List.copyOf(new LinkedHashSet<>(collections));
         if (names.size() != collections.size()) {
             throw new ParameterException(commandLine, "a collection is named twice: " + collections);

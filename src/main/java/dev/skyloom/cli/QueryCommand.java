@@ -68,6 +68,9 @@ final class QueryCommand implements Callable<Integer> {
     private Long max;
 
     @Mixin
+    private FilterOptions filters;
+
+    @Mixin
     private WriteOptions write;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
@@ -110,7 +113,7 @@ final class QueryCommand implements Callable<Integer> {
         if (mode != null && bbox == null && geometry == null) {
             throw new ParameterException(commandLine, "--mode needs an area: add --bbox or --geometry");
         }
-        Query query = Query.of(interval.interval(commandLine)).withSkipData(skipData);
+        Query query = filters.apply(Query.of(interval.interval(commandLine)).withSkipData(skipData), commandLine);
         SpatialFilter filter;
         try {
             filter = bbox != null ? bbox : geometry != null ? SpatialFilter.intersects(geometry) : null;

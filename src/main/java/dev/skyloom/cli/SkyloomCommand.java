@@ -20,7 +20,8 @@ import java.util.Properties;
         description = "Query and load Tilebox Datasets: list datasets and collections, query datapoints, load many"
                 + " collections concurrently, or serve a local Tilebox-compatible server.",
         subcommands = {DatasetsCommand.class, CollectionsCommand.class, QueryCommand.class, FindCommand.class,
-                LoadCommand.class, ServeCommand.class},
+                LoadCommand.class, IngestCommand.class, DeleteCommand.class, CreateCollectionCommand.class,
+                ServeCommand.class},
         footer = {"", "With neither an API key nor --url, commands run against a built-in local server with the demo"
                 + " catalogue.", "Exit codes: 0 success, 1 runtime or server error, 2 usage error."})
 final class SkyloomCommand {
