@@ -1,8 +1,8 @@
 package dev.skyloom.cli;
 
 import dev.skyloom.Collection;
-import dev.skyloom.Dataset;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -26,11 +26,8 @@ final class DeleteCommand implements Callable<Integer> {
     @ParentCommand
     private SkyloomCommand root;
 
-    @Parameters(index = "0", paramLabel = "DATASET", description = "Dataset slug.")
-    private String dataset;
-
-    @Parameters(index = "1", paramLabel = "COLLECTION", description = "Collection name.")
-    private String collection;
+    @Mixin
+    private CollectionArguments arguments;
 
     @Option(names = "--ids", required = true, paramLabel = "FILE|-",
             description = "Datapoint ids, one per line ('-' reads stdin); blank lines and lines starting with #"
@@ -41,10 +38,9 @@ final class DeleteCommand implements Callable<Integer> {
     public Integer call() {
         List<UUID> parsed = parse(ids.equals("-") ? "stdin" : ids, read());
         try (Connection connection = root.connect()) {
-            Dataset found = Lookup.dataset(connection.client(), dataset);
-            Collection target = Lookup.collections(found, dataset, List.of(collection)).getFirst();
+            Collection target = arguments.resolve(connection.client());
             long deleted = target.delete(parsed);
-            root.environment().out().println("deleted " + deleted + " datapoints from " + dataset + "/" + collection);
+            root.environment().out().println("deleted " + deleted + " datapoints from " + arguments.path());
         }
         return 0;
     }

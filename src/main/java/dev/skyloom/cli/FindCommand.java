@@ -2,8 +2,8 @@ package dev.skyloom.cli;
 
 import dev.skyloom.Collection;
 import dev.skyloom.Datapoint;
-import dev.skyloom.Dataset;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -22,11 +22,8 @@ final class FindCommand implements Callable<Integer> {
     @ParentCommand
     private SkyloomCommand root;
 
-    @Parameters(index = "0", paramLabel = "DATASET", description = "Dataset slug.")
-    private String dataset;
-
-    @Parameters(index = "1", paramLabel = "COLLECTION", description = "Collection name.")
-    private String collection;
+    @Mixin
+    private CollectionArguments collectionArguments;
 
     @Parameters(index = "2", paramLabel = "DATAPOINT_ID", description = "The datapoint's id (a UUID).")
     private UUID id;
@@ -39,8 +36,7 @@ final class FindCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Environment environment = root.environment();
         try (Connection connection = root.connect()) {
-            Dataset found = Lookup.dataset(connection.client(), dataset);
-            Collection source = Lookup.collections(found, dataset, List.of(collection)).getFirst();
+            Collection source = collectionArguments.resolve(connection.client());
             Datapoint datapoint = source.find(id);
             try (Writer out = OutputTarget.stdout(environment.out())) {
                 DatapointWriter writer = DatapointWriter.of(format, out,

@@ -1,11 +1,11 @@
 package dev.skyloom.cli;
 
 import dev.skyloom.Collection;
-import dev.skyloom.Dataset;
 import dev.skyloom.IngestResult;
 import dev.skyloom.InvalidItemException;
 import dev.skyloom.ProgressListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -24,11 +24,8 @@ final class IngestCommand implements Callable<Integer> {
     @ParentCommand
     private SkyloomCommand root;
 
-    @Parameters(index = "0", paramLabel = "DATASET", description = "Dataset slug.")
-    private String dataset;
-
-    @Parameters(index = "1", paramLabel = "COLLECTION", description = "Collection name.")
-    private String collection;
+    @Mixin
+    private CollectionArguments arguments;
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
             description = "The datapoints: .csv (header row of field names), .jsonl (one object per line) or"
@@ -47,8 +44,7 @@ final class IngestCommand implements Callable<Integer> {
         List<InputRows.Row> rows = InputRows.read(input, format != null ? format : InputRows.formatOf(input));
         List<Map<String, Object>> items = rows.stream().map(InputRows.Row::fields).toList();
         try (Connection connection = root.connect()) {
-            Dataset found = Lookup.dataset(connection.client(), dataset);
-            Collection target = Lookup.collections(found, dataset, List.of(collection)).getFirst();
+            Collection target = arguments.resolve(connection.client());
             IngestResult result;
             try {
                 result = target.ingest(items, !refuseExisting, ProgressListener.NONE);
@@ -57,8 +53,8 @@ final class IngestCommand implements Callable<Integer> {
                         + e.field().map(f -> ", field '" + f + "'").orElse("") + ": " + e.reason()
                         + "; nothing was ingested", e);
             }
-            root.environment().out().println("ingested " + rows.size() + " datapoints into " + dataset + "/"
-                    + collection + ": " + result.created() + " created, " + result.existing() + " already existed");
+            root.environment().out().println("ingested " + rows.size() + " datapoints into " + arguments.path()
+                    + ": " + result.created() + " created, " + result.existing() + " already existed");
         }
         return 0;
     }

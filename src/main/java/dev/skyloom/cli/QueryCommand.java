@@ -2,7 +2,6 @@ package dev.skyloom.cli;
 
 import dev.skyloom.Collection;
 import dev.skyloom.Datapoint;
-import dev.skyloom.Dataset;
 import dev.skyloom.Page;
 import dev.skyloom.Query;
 import dev.skyloom.SpatialFilter;
@@ -38,11 +37,8 @@ final class QueryCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DATASET", description = "Dataset slug.")
-    private String dataset;
-
-    @Parameters(index = "1", paramLabel = "COLLECTION", description = "Collection name.")
-    private String collection;
+    @Mixin
+    private CollectionArguments collectionArguments;
 
     @Mixin
     private IntervalOptions interval;
@@ -87,12 +83,11 @@ final class QueryCommand implements Callable<Integer> {
         OutputFormat format = write.format(environment, output != null);
         try (Writer out = OutputTarget.open(output, "--output", environment.out(), commandLine);
              Connection connection = root.connect()) {
-            Dataset found = Lookup.dataset(connection.client(), dataset);
-            Collection source = Lookup.collections(found, dataset, List.of(collection)).getFirst();
+            Collection source = collectionArguments.resolve(connection.client());
             DatapointWriter writer = DatapointWriter.of(format, out, write.warnings(environment));
             long remaining = max == null ? Long.MAX_VALUE : max;
-            try (ProgressDisplay progress = write.progress(environment, List.of(collection));
-                 Stream<Page> pages = source.pages(query, progress.listenerFor(collection))) {
+            try (ProgressDisplay progress = write.progress(environment, List.of(collectionArguments.collection()));
+                 Stream<Page> pages = source.pages(query, progress.listenerFor(collectionArguments.collection()))) {
                 Iterator<Page> it = pages.iterator();
                 while (remaining > 0 && it.hasNext()) {
                     List<Datapoint> datapoints = it.next().datapoints();
