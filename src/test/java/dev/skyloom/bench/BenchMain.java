@@ -85,6 +85,6 @@ public final class BenchMain {
 
     /** Every scenario, in the order they run: the decoder first, while the machine is still quiet. */
     private static List<Scenario> scenarios() {
-        return List.of(new DecodeScenario());
+        return List.of(new DecodeScenario(), new MemoryScenario());
     }
 }
