@@ -9,6 +9,9 @@ module dev.skyloom {
     requires com.google.protobuf;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
+    requires jdk.httpserver;
+    requires java.sql;
+    requires org.xerial.sqlitejdbc;
 
     exports dev.skyloom;
 }

@@ -57,14 +57,11 @@ final class DatapointEncoder {
                     .setNanos((int) Math.floorMod(epochMillis, 1000L) * 1_000_000).build());
         }
 
-        Datapoint time(String name, Timestamp value) {
-            return set(name, value);
-        }
-
         Datapoint uuid(String name, UUID value) {
             byte[] bytes = ByteBuffer.allocate(16).putLong(value.getMostSignificantBits())
                     .putLong(value.getLeastSignificantBits()).array();
-            return set(name, dev.skyloom.wire.datasets.v1.UUID.newBuilder().setUuid(ByteString.copyFrom(bytes)).build());
+            return set(name, dev.skyloom.wire.datasets.v1.UUID.newBuilder().setUuid(ByteString.copyFrom(bytes))
+                    .build());
         }
 
         Datapoint geometry(String name, byte[] wkb) {

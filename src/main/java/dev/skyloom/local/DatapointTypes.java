@@ -21,15 +21,6 @@ public final class DatapointTypes {
     }
 
     /**
-     * The files a compiled dataset type may depend on, in the order the service lists them.
-     *
-     * @return a fresh array of the duration, timestamp and datasets.v1 well-known-types file descriptors
-     */
-    public static Descriptors.FileDescriptor[] dependencies() {
-        return DEPENDENCIES.clone();
-    }
-
-    /**
      * Builds the descriptor of the datapoint message named by {@code type.getTypeUrl()}.
      *
      * @param type a dataset type whose descriptor set holds exactly one file

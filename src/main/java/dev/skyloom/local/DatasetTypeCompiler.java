@@ -16,9 +16,11 @@ import dev.skyloom.wire.datasets.v1.FieldAnnotation;
 import dev.skyloom.wire.datasets.v1.WellKnownTypes;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -59,8 +61,8 @@ public final class DatasetTypeCompiler {
      * @param type     the kind and fields as sent by a client
      * @return the descriptor set (one file, dependencies not included), type_url, positional annotations and kind
      * @throws IllegalArgumentException naming the problem: kind unspecified, invalid code name, an invalid or
-     *                                  duplicate field name, an unsupported field type or label, or a queryable field
-     *                                  that cannot be queried
+     *                                  duplicate field name (or two names with one JSON name), an unsupported field
+     *                                  type or label, or a queryable field that cannot be queried
      */
     public static AnnotatedType compile(UUID groupId, String codeName, DatasetType type) {
         if (type.getKind() != DatasetKind.DATASET_KIND_TEMPORAL
@@ -77,10 +79,12 @@ public final class DatasetTypeCompiler {
 
         List<FixedField> fixed = FixedField.of(type.getKind());
         Set<String> fixedNames = new HashSet<>();
+        Map<String, String> jsonNames = new HashMap<>();
         DescriptorProto.Builder message = DescriptorProto.newBuilder().setName(messageName);
         List<FieldAnnotation> annotations = new ArrayList<>();
         for (FixedField field : fixed) {
             fixedNames.add(field.name());
+            jsonNames.put(jsonName(field.name()), field.name());
             message.addField(FieldDescriptorProto.newBuilder().setName(field.name())
                     .setNumber(message.getFieldCount() + 1).setLabel(Label.LABEL_OPTIONAL)
                     .setType(Type.TYPE_MESSAGE).setTypeName(field.typeName()));
@@ -100,6 +104,11 @@ public final class DatasetTypeCompiler {
             }
             if (!seen.add(name)) {
                 throw new IllegalArgumentException("duplicate field name '" + name + "'");
+            }
+            String clash = jsonNames.putIfAbsent(jsonName(name), name);
+            if (clash != null) {
+                throw new IllegalArgumentException("field '" + name + "' has the same JSON name '" + jsonName(name)
+                        + "' as field '" + clash + "'");
             }
             FieldDescriptorProto descriptor = customField(field.getFieldDescriptor(), message.getFieldCount() + 1);
             if (field.getAnnotation().getQueryable()) {
@@ -127,7 +136,7 @@ public final class DatasetTypeCompiler {
                 .addAllFieldAnnotations(annotations)
                 .setKind(type.getKind())
                 .build();
-        // Building catches whatever the rules above do not, e.g. a message name clashing with a field's json name.
+        // Building the descriptor catches anything the rules above miss, before a client trips over it.
         DatapointTypes.resolve(compiled);
         return compiled;
     }
@@ -143,6 +152,21 @@ public final class DatasetTypeCompiler {
         for (String part : codeName.split("_")) {
             if (!part.isEmpty()) {
                 out.append(Character.toUpperCase(part.charAt(0))).append(part, 1, part.length());
+            }
+        }
+        return out.toString();
+    }
+
+    /** The JSON name protobuf derives (underscores dropped, the next letter upper-cased); clients reject clashes. */
+    private static String jsonName(String fieldName) {
+        StringBuilder out = new StringBuilder(fieldName.length());
+        boolean upper = false;
+        for (char c : fieldName.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
             }
         }
         return out.toString();

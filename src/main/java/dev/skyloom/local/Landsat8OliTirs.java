@@ -88,12 +88,12 @@ final class Landsat8OliTirs {
             collections[c] = DemoFormats.nameUuid(CODE_NAME + "." + COLLECTIONS.get(c));
             sink.collection(collections[c], ID, COLLECTIONS.get(c));
         }
-        LandsatPlan plan = LandsatPlan.of(orbit(), START, END, seed);
+        SunSynchronousOrbit orbit = orbit();
+        LandsatPlan plan = LandsatPlan.of(orbit, START, END, seed);
         DatapointEncoder encoder = new DatapointEncoder(DatasetTypeCompiler.compile(groupId, CODE_NAME, type));
         Wkb wkb = new Wkb();
         CollectionBatches batches = new CollectionBatches(sink);
         SplittableRandom random = new SplittableRandom(seed ^ 0x1C8L);
-        SunSynchronousOrbit orbit = orbit();
         for (int i = 0; i < plan.size(); i++) {
             int category = plan.category(i);
             if (category < 0) {
@@ -101,7 +101,7 @@ final class Landsat8OliTirs {
             }
             Scene scene = plan.scene(i);
             byte[] footprint = wkb.footprint(orbit.swathQuad(scene.pass(), scene.w(), 180, -92.5, 92.5));
-            int path = Math.floorMod(Math.round((PATH_1_LON - scene.pass().nodeLon()) * 233 / 360.0), 233) + 1;
+            int path = path(scene.pass());
             batches.add(collections[category], encode(scene, category, path, footprint, encoder, random));
             if (plan.hasL2sp(i)) {
                 batches.add(collections[3], encode(scene, 3, path, footprint, encoder, random));
@@ -114,6 +114,11 @@ final class Landsat8OliTirs {
         double firstNode = Instant.parse("2019-12-01T00:00:00Z").getEpochSecond()
                 + 3600 * (NODE_LOCAL_HOURS - PATH_1_LON / 15.0);
         return new SunSynchronousOrbit(98.2, PERIOD_SECONDS, NODE_LOCAL_HOURS, firstNode);
+    }
+
+    /** The WRS-2 path of a pass, from the longitude of its descending node. */
+    static int path(SunSynchronousOrbit.Pass pass) {
+        return Math.floorMod(Math.round((PATH_1_LON - pass.nodeLon()) * 233 / 360.0), 233) + 1;
     }
 
     private static byte[] encode(Scene scene, int product, int path, byte[] footprint, DatapointEncoder encoder,

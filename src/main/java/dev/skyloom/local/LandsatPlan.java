@@ -68,7 +68,7 @@ final class LandsatPlan {
         for (long k = orbit.firstOrbitFrom(start / 1000.0) - 1; k <= last; k++) {
             Pass pass = orbit.pass(k);
             for (int row = 1; row <= LAST_DAYTIME_ROW; row++) {
-                double w = (row - EQUATOR_ROW) * 2 * Math.PI / ROWS_PER_ORBIT;
+                double w = rowAngle(row);
                 long time = Math.round((pass.nodeSeconds() + orbit.secondsAt(w)) * 1000);
                 LonLat centre = orbit.at(pass, w);
                 if (time < start || time >= end || !LandMask.isLand(centre)
@@ -89,6 +89,11 @@ final class LandsatPlan {
         LandsatPlan plan = new LandsatPlan(candidates.toArray(Scene[]::new));
         plan.assign();
         return plan;
+    }
+
+    /** The angle past the descending node of the centre of WRS-2 row {@code row} (row 60 is on the equator). */
+    static double rowAngle(int row) {
+        return (row - EQUATOR_ROW) * 2 * Math.PI / ROWS_PER_ORBIT;
     }
 
     int size() {

@@ -39,7 +39,20 @@ final class Sentinel1Sar {
     private static final long[] SIZE = {1_550_000_000L, 3_800_000_000L, 900_000_000L, 200_000_000L};
     private static final long[] SPREAD = {150_000_000L, 800_000_000L, 800_000_000L, 150_000_000L};
 
-    private Sentinel1Sar() {
+    private final UUID[] collections;
+    private final DatapointEncoder encoder;
+    private final Wkb wkb = new Wkb();
+    private final CollectionBatches batches;
+    private final SplittableRandom random;
+    private long datatake;
+
+    private Sentinel1Sar(UUID[] collections, DatapointEncoder encoder, CollectionBatches batches,
+                         SplittableRandom random) {
+        this.collections = collections;
+        this.encoder = encoder;
+        this.batches = batches;
+        this.random = random;
+        this.datatake = 0x070A00L + random.nextLong(0x100);
     }
 
     static DatasetType type() {
@@ -93,24 +106,21 @@ final class Sentinel1Sar {
             collections[c] = DemoFormats.nameUuid(CODE_NAME + "." + COLLECTIONS.get(c));
             sink.collection(collections[c], ID, COLLECTIONS.get(c));
         }
-        DatapointEncoder encoder = new DatapointEncoder(DatasetTypeCompiler.compile(groupId, CODE_NAME, type));
-        Wkb wkb = new Wkb();
         CollectionBatches batches = new CollectionBatches(sink);
-        SplittableRandom random = new SplittableRandom(seed ^ 0x51AL);
+        Sentinel1Sar generator = new Sentinel1Sar(collections,
+                new DatapointEncoder(DatasetTypeCompiler.compile(groupId, CODE_NAME, type)), batches,
+                new SplittableRandom(seed ^ 0x51AL));
         SunSynchronousOrbit orbit = new SunSynchronousOrbit(98.18, PERIOD_SECONDS, 6.0, START / 1000.0 + 1234.5);
-        long[] datatake = {0x070A00L + random.nextLong(0x100)};
         for (long k = -1; (orbit.pass(k).nodeSeconds() - PERIOD_SECONDS / 4) * 1000 < END; k++) {
-            writePass(orbit, orbit.pass(k), FIRST_ORBIT + k, collections, datatake, encoder, wkb, batches, random);
+            generator.writePass(orbit, orbit.pass(k), FIRST_ORBIT + k);
         }
         batches.flush();
     }
 
-    private static void writePass(SunSynchronousOrbit orbit, Pass pass, long absoluteOrbit, UUID[] collections,
-                                  long[] datatake, DatapointEncoder encoder, Wkb wkb, CollectionBatches batches,
-                                  SplittableRandom random) {
+    private void writePass(SunSynchronousOrbit orbit, Pass pass, long absoluteOrbit) {
         double step = 2 * Math.PI * SLICE_SECONDS / PERIOD_SECONDS;
         int previousMode = -1;
-        int slice = 0;
+        int sliceNumber = 0;
         for (double w = -Math.PI / 2; w < 1.5 * Math.PI; w += step) {
             long start = Math.round((pass.nodeSeconds() + orbit.secondsAt(w) - SLICE_SECONDS / 2) * 1000);
             LonLat centre = SphericalEarth.destination(orbit.at(pass, w), orbit.heading(pass, w) + 90, 395);
@@ -118,8 +128,8 @@ final class Sentinel1Sar {
             boolean land = LandMask.isLand(centre);
             int mode = !polar && land ? 0 : polar && (land || absoluteOrbit % 3 == 0) ? 1 : -1;
             if (mode != previousMode) {
-                slice = 0;
-                datatake[0]++;
+                sliceNumber = 0;
+                datatake++;
                 previousMode = mode;
             }
             if (mode < 0 || start < START || start >= END) {
@@ -130,15 +140,15 @@ final class Sentinel1Sar {
             if (swath.isEmpty()) {
                 continue;
             }
-            slice++;
-            Slice s = new Slice(start, absoluteOrbit, w > Math.PI / 2, mode == 1, centre, wkb.footprint(swath),
-                    datatake[0], slice);
+            sliceNumber++;
+            Slice slice = new Slice(start, absoluteOrbit, w > Math.PI / 2, mode == 1, centre, wkb.footprint(swath),
+                    datatake, sliceNumber);
             if (mode == 0) {
                 for (int c = 0; c < 3; c++) {
-                    batches.add(collections[c], s.encode(c, encoder, wkb, random));
+                    batches.add(collections[c], encode(slice, c));
                 }
             } else {
-                batches.add(collections[3], s.encode(3, encoder, wkb, random));
+                batches.add(collections[3], encode(slice, 3));
             }
         }
     }
@@ -146,51 +156,52 @@ final class Sentinel1Sar {
     /** One slice of one datatake, encoded once per product. */
     private record Slice(long start, long absoluteOrbit, boolean ascending, boolean extraWide, LonLat centre,
                          byte[] footprint, long datatake, int number) {
+    }
 
-        byte[] encode(int product, DatapointEncoder encoder, Wkb wkb, SplittableRandom random) {
-            String mode = extraWide ? "EW" : "IW";
-            long level = product == 0 ? 0 : 1;
-            long stop = start + 25_000L + product * 700L;
-            String productType = mode + "_" + PRODUCT[product] + "_" + level + "S";
-            String uid = DemoFormats.hex(random.nextInt(0x10000), 4);
-            String granule = "S1A_" + mode + "_" + PRODUCT[product] + "_" + level + "S" + (extraWide ? "DH" : "DV")
-                    + "_" + DemoFormats.compact(start) + "_" + DemoFormats.compact(stop) + "_"
-                    + DemoFormats.digits(absoluteOrbit, 6) + "_" + DemoFormats.hex(datatake, 6) + "_" + uid + ".SAFE";
-            String folder = product == 0 ? "RAW" : product == 1 ? "SLC" : "GRD";
-            String path = "/Sentinel-1/SAR/" + folder + "/" + DemoFormats.pathDate(start) + "/" + granule;
-            long published = start + 40 * 60_000L + random.nextLong(80 * 60_000L);
-            DatapointEncoder.Datapoint datapoint = encoder.datapoint(start)
-                    .geometry("geometry", footprint)
-                    .text("granule_name", granule)
-                    .enumValue("processing_level", level == 0 ? ProcessingLevel.PROCESSING_LEVEL_L0
-                            : ProcessingLevel.PROCESSING_LEVEL_L1)
-                    .text("product_type", productType)
-                    .uuid("copernicus_id", DemoFormats.randomUuid(random))
-                    .text("platform", "S1A")
-                    .integer("orbit_number", absoluteOrbit)
-                    .integer("relative_orbit_number", Math.floorMod(absoluteOrbit - 73, 175) + 1)
-                    .time("stop_time", stop)
-                    .geometry("centroid", wkb.point(centre))
-                    .enumValue("flight_direction", ascending ? FlightDirection.FLIGHT_DIRECTION_ASCENDING
-                            : FlightDirection.FLIGHT_DIRECTION_DESCENDING)
-                    .enumValue("observation_direction", ObservationDirection.OBSERVATION_DIRECTION_RIGHT)
-                    .enumValue("acquisition_mode", extraWide ? AcquisitionMode.ACQUISITION_MODE_EW
-                            : AcquisitionMode.ACQUISITION_MODE_IW)
-                    .enumValue("polarization", extraWide ? Polarization.POLARIZATION_HH_HV
-                            : Polarization.POLARIZATION_VV_VH)
-                    .integer("mission_datatake_id", datatake)
-                    .integer("slice_number", number)
-                    .text("product_unique_id", uid)
-                    .integer("resolution", RESOLUTION[product])
-                    .time("published", published)
-                    .time("updated", published + 30_000L + random.nextLong(300_000L))
-                    .text("location", "/eodata" + path)
-                    .integer("file_size", SIZE[product] + random.nextLong(SPREAD[product]));
-            if (product >= 2) {
-                datapoint.text("thumbnail", "https://catalogue.dataspace.copernicus.eu/get-object?path=" + path
-                        + "/preview/quick-look.png");
-            }
-            return datapoint.toBytes();
+    private byte[] encode(Slice slice, int product) {
+        String mode = slice.extraWide() ? "EW" : "IW";
+        long level = product == 0 ? 0 : 1;
+        long stop = slice.start() + 25_000L + product * 700L;
+        String productType = mode + "_" + PRODUCT[product] + "_" + level + "S";
+        String uid = DemoFormats.hex(random.nextInt(0x10000), 4);
+        String granule = "S1A_" + mode + "_" + PRODUCT[product] + "_" + level + "S"
+                + (slice.extraWide() ? "DH" : "DV") + "_" + DemoFormats.compact(slice.start()) + "_"
+                + DemoFormats.compact(stop) + "_" + DemoFormats.digits(slice.absoluteOrbit(), 6) + "_"
+                + DemoFormats.hex(slice.datatake(), 6) + "_" + uid + ".SAFE";
+        String folder = product == 0 ? "RAW" : product == 1 ? "SLC" : "GRD";
+        String path = "/Sentinel-1/SAR/" + folder + "/" + DemoFormats.pathDate(slice.start()) + "/" + granule;
+        long published = slice.start() + 40 * 60_000L + random.nextLong(80 * 60_000L);
+        DatapointEncoder.Datapoint datapoint = encoder.datapoint(slice.start())
+                .geometry("geometry", slice.footprint())
+                .text("granule_name", granule)
+                .enumValue("processing_level", level == 0 ? ProcessingLevel.PROCESSING_LEVEL_L0
+                        : ProcessingLevel.PROCESSING_LEVEL_L1)
+                .text("product_type", productType)
+                .uuid("copernicus_id", DemoFormats.randomUuid(random))
+                .text("platform", "S1A")
+                .integer("orbit_number", slice.absoluteOrbit())
+                .integer("relative_orbit_number", Math.floorMod(slice.absoluteOrbit() - 73, 175) + 1)
+                .time("stop_time", stop)
+                .geometry("centroid", wkb.point(slice.centre()))
+                .enumValue("flight_direction", slice.ascending() ? FlightDirection.FLIGHT_DIRECTION_ASCENDING
+                        : FlightDirection.FLIGHT_DIRECTION_DESCENDING)
+                .enumValue("observation_direction", ObservationDirection.OBSERVATION_DIRECTION_RIGHT)
+                .enumValue("acquisition_mode", slice.extraWide() ? AcquisitionMode.ACQUISITION_MODE_EW
+                        : AcquisitionMode.ACQUISITION_MODE_IW)
+                .enumValue("polarization", slice.extraWide() ? Polarization.POLARIZATION_HH_HV
+                        : Polarization.POLARIZATION_VV_VH)
+                .integer("mission_datatake_id", slice.datatake())
+                .integer("slice_number", slice.number())
+                .text("product_unique_id", uid)
+                .integer("resolution", RESOLUTION[product])
+                .time("published", published)
+                .time("updated", published + 30_000L + random.nextLong(300_000L))
+                .text("location", "/eodata" + path)
+                .integer("file_size", SIZE[product] + random.nextLong(SPREAD[product]));
+        if (product >= 2) {
+            datapoint.text("thumbnail", "https://catalogue.dataspace.copernicus.eu/get-object?path=" + path
+                    + "/preview/quick-look.png");
         }
+        return datapoint.toBytes();
     }
 }

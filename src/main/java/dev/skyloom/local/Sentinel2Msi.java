@@ -35,7 +35,15 @@ final class Sentinel2Msi {
     private static final long[] FIRST_ORBITS = {49_870, 40_853, 1_866};
     private static final double[] PHASES = {0.25, 0.0, 0.5};
 
-    private Sentinel2Msi() {
+    private final DatapointEncoder encoder;
+    private final Wkb wkb = new Wkb();
+    private final CollectionBatches batches;
+    private final SplittableRandom random;
+
+    private Sentinel2Msi(DatapointEncoder encoder, CollectionBatches batches, SplittableRandom random) {
+        this.encoder = encoder;
+        this.batches = batches;
+        this.random = random;
     }
 
     static DatasetType type() {
@@ -91,24 +99,22 @@ final class Sentinel2Msi {
                 sink.collection(collections[s][level], ID, name);
             }
         }
-        DatapointEncoder encoder = new DatapointEncoder(DatasetTypeCompiler.compile(groupId, CODE_NAME, type));
-        Wkb wkb = new Wkb();
         CollectionBatches batches = new CollectionBatches(sink);
-        SplittableRandom random = new SplittableRandom(seed ^ 0x5E2L);
+        Sentinel2Msi generator = new Sentinel2Msi(
+                new DatapointEncoder(DatasetTypeCompiler.compile(groupId, CODE_NAME, type)), batches,
+                new SplittableRandom(seed ^ 0x5E2L));
         for (int s = 0; s < PLATFORMS.length; s++) {
             SunSynchronousOrbit orbit = new SunSynchronousOrbit(98.62, PERIOD_SECONDS, 10.5,
                     START / 1000.0 + PHASES[s] * PERIOD_SECONDS);
             for (long k = -1; (orbit.pass(k).nodeSeconds() - PERIOD_SECONDS / 4) * 1000 < END; k++) {
-                writePass(orbit, orbit.pass(k), s, FIRST_ORBITS[s] + k, collections[s], encoder, wkb, batches, random);
+                generator.writePass(orbit, orbit.pass(k), PLATFORMS[s], FIRST_ORBITS[s] + k, collections[s]);
             }
         }
         batches.flush();
     }
 
-    private static void writePass(SunSynchronousOrbit orbit, Pass pass, int satellite, long absoluteOrbit,
-                                  UUID[] collections, DatapointEncoder encoder, Wkb wkb, CollectionBatches batches,
-                                  SplittableRandom random) {
-        String platform = PLATFORMS[satellite];
+    private void writePass(SunSynchronousOrbit orbit, Pass pass, String platform, long absoluteOrbit,
+                           UUID[] collections) {
         long relativeOrbit = Math.floorMod(absoluteOrbit - 40_854 + 72, 143) + 1;
         double step = SunSynchronousOrbit.angleFor(STEP_KM);
         String datatake = null;
@@ -125,18 +131,18 @@ final class Sentinel2Msi {
                         || SphericalEarth.sunElevation(centre, time / 1000.0) < 0) {
                     continue;
                 }
-                List<LonLat> tile = SunSynchronousOrbit.square(centre, TILE_KM);
-                if (tile.isEmpty()) {
+                List<LonLat> square = SunSynchronousOrbit.square(centre, TILE_KM);
+                if (square.isEmpty()) {
                     continue;
                 }
                 if (datatake == null) {
                     datatake = "G" + platform + "_" + DemoFormats.compact(time) + "_"
                             + DemoFormats.digits(absoluteOrbit, 6) + "_N05.11";
                 }
-                Tile t = new Tile(platform, time, absoluteOrbit, relativeOrbit, MgrsTile.of(centre), centre,
-                        wkb.footprint(tile), datatake, 100 * StrictMath.pow(random.nextDouble(), 1.6));
-                batches.add(collections[0], t.encode(encoder, wkb, false, random));
-                batches.add(collections[1], t.encode(encoder, wkb, true, random));
+                Tile tile = new Tile(platform, time, absoluteOrbit, relativeOrbit, MgrsTile.of(centre), centre,
+                        wkb.footprint(square), datatake, 100 * StrictMath.pow(random.nextDouble(), 1.6));
+                batches.add(collections[0], encode(tile, false));
+                batches.add(collections[1], encode(tile, true));
             }
         }
     }
@@ -144,42 +150,43 @@ final class Sentinel2Msi {
     /** One tile of one pass, encoded once per processing level. */
     private record Tile(String platform, long time, long absoluteOrbit, long relativeOrbit, String tileId,
                         LonLat centre, byte[] footprint, String datatake, double cloudCover) {
+    }
 
-        byte[] encode(DatapointEncoder encoder, Wkb wkb, boolean l2a, SplittableRandom random) {
-            String level = l2a ? "L2A" : "L1C";
-            long published = time + (l2a ? 95 : 70) * 60_000L + random.nextLong(30 * 60_000L);
-            String stem = platform + "_MSI" + level + "_" + DemoFormats.compact(time) + "_N0511_R"
-                    + DemoFormats.digits(relativeOrbit, 3) + "_T" + tileId + "_"
-                    + DemoFormats.compact(published - 20 * 60_000L);
-            String granule = stem + ".SAFE";
-            String path = "/Sentinel-2/MSI/" + level + "/" + DemoFormats.pathDate(time) + "/" + granule;
-            long size = l2a ? 500_000_000L + random.nextLong(700_000_000L) : 300_000_000L + random.nextLong(550_000_000L);
-            return encoder.datapoint(time)
-                    .geometry("geometry", footprint)
-                    .text("granule_name", granule)
-                    .enumValue("processing_level", l2a ? ProcessingLevel.PROCESSING_LEVEL_L2A
-                            : ProcessingLevel.PROCESSING_LEVEL_L1C)
-                    .text("product_type", "S2MSI" + (l2a ? "2A" : "1C"))
-                    .uuid("copernicus_id", DemoFormats.randomUuid(random))
-                    .text("platform", platform)
-                    .integer("orbit_number", absoluteOrbit)
-                    .integer("relative_orbit_number", relativeOrbit)
-                    .real("processing_baseline", 5.11)
-                    .time("stop_time", time)
-                    .geometry("centroid", wkb.point(centre))
-                    .time("published", published)
-                    .time("updated", published + 60_000L + random.nextLong(120_000L))
-                    .text("location", "/eodata" + path)
-                    .integer("file_size", size)
-                    .text("thumbnail", "https://catalogue.dataspace.copernicus.eu/get-object?path=" + path + "/"
-                            + stem + "-ql.jpg")
-                    .real("cloud_cover", l2a ? Math.min(100.0, cloudCover * 1.02) : cloudCover)
-                    .integer("resolution", 0)
-                    .enumValue("flight_direction", l2a ? FlightDirection.FLIGHT_DIRECTION_DESCENDING
-                            : FlightDirection.FLIGHT_DIRECTION_UNSPECIFIED)
-                    .enumValue("acquisition_mode", AcquisitionMode.ACQUISITION_MODE_NOBS)
-                    .text("mission_take_id", datatake)
-                    .toBytes();
-        }
+    private byte[] encode(Tile tile, boolean l2a) {
+        String level = l2a ? "L2A" : "L1C";
+        long published = tile.time() + (l2a ? 95 : 70) * 60_000L + random.nextLong(30 * 60_000L);
+        String stem = tile.platform() + "_MSI" + level + "_" + DemoFormats.compact(tile.time()) + "_N0511_R"
+                + DemoFormats.digits(tile.relativeOrbit(), 3) + "_T" + tile.tileId() + "_"
+                + DemoFormats.compact(published - 20 * 60_000L);
+        String granule = stem + ".SAFE";
+        String path = "/Sentinel-2/MSI/" + level + "/" + DemoFormats.pathDate(tile.time()) + "/" + granule;
+        long size = l2a ? 500_000_000L + random.nextLong(700_000_000L)
+                : 300_000_000L + random.nextLong(550_000_000L);
+        return encoder.datapoint(tile.time())
+                .geometry("geometry", tile.footprint())
+                .text("granule_name", granule)
+                .enumValue("processing_level", l2a ? ProcessingLevel.PROCESSING_LEVEL_L2A
+                        : ProcessingLevel.PROCESSING_LEVEL_L1C)
+                .text("product_type", "S2MSI" + (l2a ? "2A" : "1C"))
+                .uuid("copernicus_id", DemoFormats.randomUuid(random))
+                .text("platform", tile.platform())
+                .integer("orbit_number", tile.absoluteOrbit())
+                .integer("relative_orbit_number", tile.relativeOrbit())
+                .real("processing_baseline", 5.11)
+                .time("stop_time", tile.time())
+                .geometry("centroid", wkb.point(tile.centre()))
+                .time("published", published)
+                .time("updated", published + 60_000L + random.nextLong(120_000L))
+                .text("location", "/eodata" + path)
+                .integer("file_size", size)
+                .text("thumbnail", "https://catalogue.dataspace.copernicus.eu/get-object?path=" + path + "/"
+                        + stem + "-ql.jpg")
+                .real("cloud_cover", l2a ? Math.min(100.0, tile.cloudCover() * 1.02) : tile.cloudCover())
+                .integer("resolution", 0)
+                .enumValue("flight_direction", l2a ? FlightDirection.FLIGHT_DIRECTION_DESCENDING
+                        : FlightDirection.FLIGHT_DIRECTION_UNSPECIFIED)
+                .enumValue("acquisition_mode", AcquisitionMode.ACQUISITION_MODE_NOBS)
+                .text("mission_take_id", tile.datatake())
+                .toBytes();
     }
 }

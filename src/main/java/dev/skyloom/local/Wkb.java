@@ -2,7 +2,6 @@ package dev.skyloom.local;
 
 import dev.skyloom.local.SphericalEarth.LonLat;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ByteOrderValues;
@@ -33,13 +32,5 @@ final class Wkb {
     /** A point as plain WKB (no SRID). */
     byte[] point(LonLat p) {
         return plain.write(WGS84.createPoint(new Coordinate(p.lon(), p.lat())));
-    }
-
-    /** The centroid of a footprint ring. */
-    static LonLat centroid(List<LonLat> ring) {
-        Coordinate[] coordinates = ring.stream().map(p -> new Coordinate(p.lon(), p.lat())).toArray(Coordinate[]::new);
-        Geometry polygon = WGS84.createPolygon(coordinates);
-        Coordinate c = polygon.getCentroid().getCoordinate();
-        return new LonLat(c.x, c.y);
     }
 }

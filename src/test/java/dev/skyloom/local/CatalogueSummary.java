@@ -17,10 +17,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -50,6 +52,7 @@ final class CatalogueSummary implements DemoSink {
     final Map<String, Long> countsInWindow = new LinkedHashMap<>();
     final List<String> problems = new ArrayList<>();
     private final Map<UUID, Descriptors.Descriptor> descriptors = new HashMap<>();
+    private final Map<UUID, Set<Long>> times = new HashMap<>();
     long datapoints;
     int largestBatch;
 
@@ -59,7 +62,10 @@ final class CatalogueSummary implements DemoSink {
         DIGEST,
         /** Also decode each datapoint's time and count those in the window. */
         TIMES,
-        /** Also check that each datapoint has a valid EWKB footprint within lon/lat and no server-set field. */
+        /**
+         * Also check that each datapoint has a valid EWKB footprint within lon/lat, no server-set field, and a time
+         * (at millisecond precision) no other datapoint of its collection has.
+         */
         FULL
     }
 
@@ -128,6 +134,9 @@ final class CatalogueSummary implements DemoSink {
             counts.merge(key, 1L, Long::sum);
             if (mode != Mode.DIGEST) {
                 long time = decode(key, type, datapoint);
+                if (mode == Mode.FULL && !times.computeIfAbsent(collectionId, id -> new HashSet<>()).add(time)) {
+                    problems.add(key + ": two datapoints at " + time);
+                }
                 if (time >= windowStart && time < windowEnd) {
                     countsInWindow.merge(key, 1L, Long::sum);
                 }

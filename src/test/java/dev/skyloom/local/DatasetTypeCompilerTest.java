@@ -19,6 +19,7 @@ import dev.skyloom.wire.datasets.v1.Geometry;
 import dev.skyloom.wire.datasets.v1.WellKnownTypes;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +33,7 @@ class DatasetTypeCompilerTest {
 
     private static DatasetType spatioTemporal(Field... fields) {
         return DatasetType.newBuilder().setKind(DatasetKind.DATASET_KIND_SPATIOTEMPORAL)
-                .addAllFields(java.util.List.of(fields)).build();
+                .addAllFields(List.of(fields)).build();
     }
 
     private static Descriptors.Descriptor build(AnnotatedType type) throws Exception {
@@ -63,11 +64,13 @@ class DatasetTypeCompilerTest {
 
         assertThat(file.getMessageType(0).getFieldList())
                 .extracting(FieldDescriptorProto::getName, FieldDescriptorProto::getNumber,
-                        FieldDescriptorProto::getType, FieldDescriptorProto::getTypeName, FieldDescriptorProto::getLabel)
+                        FieldDescriptorProto::getType, FieldDescriptorProto::getTypeName,
+                        FieldDescriptorProto::getLabel)
                 .containsExactly(
                         tuple("time", 1, Type.TYPE_MESSAGE, ".google.protobuf.Timestamp", Label.LABEL_OPTIONAL),
                         tuple("id", 2, Type.TYPE_MESSAGE, ".datasets.v1.UUID", Label.LABEL_OPTIONAL),
-                        tuple("ingestion_time", 3, Type.TYPE_MESSAGE, ".google.protobuf.Timestamp", Label.LABEL_OPTIONAL),
+                        tuple("ingestion_time", 3, Type.TYPE_MESSAGE, ".google.protobuf.Timestamp",
+                                Label.LABEL_OPTIONAL),
                         tuple("geometry", 4, Type.TYPE_MESSAGE, ".datasets.v1.Geometry", Label.LABEL_OPTIONAL),
                         tuple("granule_name", 5, Type.TYPE_STRING, "", Label.LABEL_OPTIONAL));
         assertThat(type.getFieldAnnotationsList()).hasSize(5);
@@ -90,7 +93,8 @@ class DatasetTypeCompilerTest {
 
         assertThat(type.getTypeUrl()).isEqualTo(PACKAGE + ".TestDataset");
         assertThat(type.getDescriptorSet().getFile(0).getMessageType(0).getFieldList())
-                .extracting(FieldDescriptorProto::getName, FieldDescriptorProto::getNumber, FieldDescriptorProto::getLabel)
+                .extracting(FieldDescriptorProto::getName, FieldDescriptorProto::getNumber,
+                        FieldDescriptorProto::getLabel)
                 .containsExactly(tuple("time", 1, Label.LABEL_OPTIONAL), tuple("id", 2, Label.LABEL_OPTIONAL),
                         tuple("ingestion_time", 3, Label.LABEL_OPTIONAL), tuple("value", 4, Label.LABEL_OPTIONAL),
                         tuple("tags", 5, Label.LABEL_REPEATED));
@@ -130,8 +134,8 @@ class DatasetTypeCompilerTest {
                 .setField(message.findFieldByName("orbit_number"), 40854L)
                 .addRepeatedField(message.findFieldByName("bands"), "B01")
                 .addRepeatedField(message.findFieldByName("bands"), "B02")
-                .setField(message.findFieldByName("processing_level"),
-                        message.findFieldByName("processing_level").getEnumType().findValueByName("PROCESSING_LEVEL_L1C"))
+                .setField(message.findFieldByName("processing_level"), message.findFieldByName("processing_level")
+                        .getEnumType().findValueByName("PROCESSING_LEVEL_L1C"))
                 .setField(message.findFieldByName("resolution"), 0L)
                 .build();
         DynamicMessage parsed = DynamicMessage.parseFrom(message, datapoint.toByteArray());
@@ -185,7 +189,8 @@ class DatasetTypeCompilerTest {
         Field untyped = Field.newBuilder().setFieldDescriptor(FieldDescriptorProto.newBuilder().setName("u")).build();
 
         assertThatThrownBy(() -> DatasetTypeCompiler.compile(GROUP, "x", spatioTemporal(sint)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'n' has unsupported type TYPE_SINT64");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'n' has unsupported type TYPE_SINT64");
         assertThatThrownBy(() -> DatasetTypeCompiler.compile(GROUP, "x", spatioTemporal(any)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'payload' has unsupported message type '.google.protobuf.Any'");
@@ -201,7 +206,8 @@ class DatasetTypeCompilerTest {
     void queryableFieldsMustBeScalarQueryableTypes() {
         Field bytes = DatasetFields.queryable(DatasetFields.field("raw", Type.TYPE_BYTES, false, "", ""));
         Field repeated = DatasetFields.queryable(DatasetFields.field("tags", Type.TYPE_STRING, true, "", ""));
-        Field timestamp = DatasetFields.queryable(DatasetFields.messageField("t", DatasetFields.TIMESTAMP, false, "", ""));
+        Field timestamp = DatasetFields.queryable(
+                DatasetFields.messageField("t", DatasetFields.TIMESTAMP, false, "", ""));
 
         assertThatThrownBy(() -> DatasetTypeCompiler.compile(GROUP, "x", spatioTemporal(bytes)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -225,5 +231,19 @@ class DatasetTypeCompilerTest {
         assertThatThrownBy(() -> DatasetTypeCompiler.compile(GROUP, "x", spatioTemporal(a, b, n, c)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'c': at most two string fields");
+    }
+
+    @Test
+    void fieldNamesWithTheSameJsonNameAreRejected() {
+        Field underscore = DatasetFields.field("cloud_cover", Type.TYPE_DOUBLE, false, "", "");
+        Field doubleUnderscore = DatasetFields.field("cloud__cover", Type.TYPE_DOUBLE, false, "", "");
+
+        Field fixedLookalike = DatasetFields.field("ingestion__time", Type.TYPE_STRING, false, "", "");
+
+        assertThatThrownBy(() -> DatasetTypeCompiler.compile(GROUP, "x", spatioTemporal(underscore, doubleUnderscore)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("field 'cloud__cover' has the same JSON name 'cloudCover' as field 'cloud_cover'");
+        assertThatThrownBy(() -> DatasetTypeCompiler.compile(GROUP, "x", spatioTemporal(fixedLookalike)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("as field 'ingestion_time'");
     }
 }

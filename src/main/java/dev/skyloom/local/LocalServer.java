@@ -1,0 +1,118 @@
+package dev.skyloom.local;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A local, Tilebox-compatible Datasets server: the Connect unary protocol over HTTP/1.1 on loopback, every request on
+ * its own virtual thread, backed by SQLite (a file in the data directory, or memory).
+ *
+ * {@snippet :
+ * try (var server = LocalServer.start(LocalServerConfig.defaults().withDemo(true))) {
+ *     URI url = server.url(); // e.g. http://127.0.0.1:53117
+ *     // point a client at url
+ * }
+ * }
+ */
+public final class LocalServer implements AutoCloseable {
+
+    private final HttpServer http;
+    private final ExecutorService executor;
+    private final Database database;
+    private final URI url;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private LocalServer(HttpServer http, ExecutorService executor, Database database) {
+        this.http = http;
+        this.executor = executor;
+        this.database = database;
+        this.url = URI.create("http://" + hostForUrl(http.getAddress()) + ":" + http.getAddress().getPort());
+    }
+
+    /**
+     * Opens the store, loads the demo catalogue if asked and the store has no datasets, binds and starts serving.
+     *
+     * @param config the settings
+     * @return the running server
+     * @throws UncheckedIOException if the data directory or database cannot be opened or the address cannot be bound
+     */
+    public static LocalServer start(LocalServerConfig config) {
+        Objects.requireNonNull(config, "config");
+        Database database = Database.open(config.dataDir());
+        try {
+            CatalogStore catalog = new CatalogStore(database);
+            DatapointStore datapoints = new DatapointStore(database);
+            Ingestor ingestor = new Ingestor(datapoints, Clock.systemUTC());
+            if (config.demo() && catalog.datasets().isEmpty()) {
+                DemoCatalog.writeTo(new StoreDemoSink(catalog, ingestor), config.seed());
+            }
+            Routes routes = new Routes(new DatasetRpcs(catalog, datapoints), new CollectionRpcs(catalog, datapoints),
+                    new DataAccessRpcs(catalog, datapoints, config.pageSize()),
+                    new IngestionRpcs(catalog, datapoints, ingestor));
+            HttpServer http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
+            ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+            http.setExecutor(executor);
+            http.createContext("/", new ConnectHandler(routes, new Knobs(config), config.apiKey()));
+            http.start();
+            return new LocalServer(http, executor, database);
+        } catch (IOException e) {
+            database.close();
+            throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port(), e);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The base URL clients use, e.g. {@code http://127.0.0.1:53117}.
+     *
+     * @return the URL, without a trailing slash
+     */
+    public URI url() {
+        return url;
+    }
+
+    /**
+     * The port the server listens on (the chosen one when the configuration asked for port 0).
+     *
+     * @return the port
+     */
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /**
+     * Stops accepting connections, waits up to one second for requests in flight, then closes the store. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        http.stop(1);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            database.close();
+        }
+    }
+
+    private static String hostForUrl(InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+}

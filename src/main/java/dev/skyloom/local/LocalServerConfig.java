@@ -1,0 +1,154 @@
+package dev.skyloom.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The settings of a {@link LocalServer}: where it listens, where it stores its data, and the knobs that make it behave
+ * like a remote service (latency, bandwidth, faults, page size, API key).
+ *
+ * <p>Start from {@link #defaults()} and change single settings with the withers:
+ * {@snippet :
+ * var config = LocalServerConfig.defaults().withDemo(true).withLatency(Duration.ofMillis(50));
+ * }
+ *
+ * @param host          the address to bind; default {@code 127.0.0.1} (loopback only)
+ * @param port          the TCP port; 0 (the default) picks a free port
+ * @param dataDir       the directory holding {@code skyloom.db}, created if missing; null (the default) keeps
+ *                      everything in memory
+ * @param demo          whether to load the demo catalogue when the store has no datasets; default false
+ * @param latency       slept before answering every request; default zero
+ * @param jitter        a uniform random amount in [-jitter, +jitter] added to the latency (never below zero);
+ *                      default zero
+ * @param pageSize      the default and maximum number of datapoints in a Query page; default 1,000
+ * @param bandwidthMbps the rate, in megabits per second, at which response bodies are written; 0 (the default) = no
+ *                      limit
+ * @param faultRate     the fraction (0..1) of requests answered {@code unavailable} before any work; default 0
+ * @param apiKey        when set, every request must carry {@code Authorization: Bearer <apiKey>}; null (the default)
+ *                      accepts any or none. Never shown by {@link #toString()}.
+ * @param seed          seeds the demo catalogue and the jitter and fault randomness; default
+ *                      {@link DemoCatalog#DEFAULT_SEED}
+ * @throws IllegalArgumentException if a setting is out of range
+ */
+public record LocalServerConfig(String host, int port, Path dataDir, boolean demo, Duration latency, Duration jitter,
+                                int pageSize, double bandwidthMbps, double faultRate, String apiKey, long seed) {
+
+    /** The page size used when none is configured. */
+    public static final int DEFAULT_PAGE_SIZE = 1000;
+
+    /** Validates every setting. */
+    public LocalServerConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(latency, "latency");
+        Objects.requireNonNull(jitter, "jitter");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+        }
+        if (latency.isNegative() || jitter.isNegative()) {
+            throw new IllegalArgumentException("latency and jitter must not be negative");
+        }
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("page size must be at least 1, got " + pageSize);
+        }
+        if (!(bandwidthMbps >= 0) || Double.isInfinite(bandwidthMbps)) {
+            throw new IllegalArgumentException("bandwidth must be a finite number >= 0 Mbit/s, got " + bandwidthMbps);
+        }
+        if (!(faultRate >= 0 && faultRate <= 1)) {
+            throw new IllegalArgumentException("fault rate must be in 0..1, got " + faultRate);
+        }
+        if (apiKey != null && apiKey.isBlank()) {
+            throw new IllegalArgumentException("API key must not be blank (use null for no key)");
+        }
+    }
+
+    /**
+     * The default settings: loopback, a free port, in memory, no demo data, no latency, bandwidth limit, faults or
+     * API key, page size {@value #DEFAULT_PAGE_SIZE}, the demo catalogue's default seed.
+     *
+     * @return the defaults
+     */
+    public static LocalServerConfig defaults() {
+        return new LocalServerConfig("127.0.0.1", 0, null, false, Duration.ZERO, Duration.ZERO, DEFAULT_PAGE_SIZE,
+                0, 0, null, DemoCatalog.DEFAULT_SEED);
+    }
+
+    /** @param host the address to bind  @return a copy with that host */
+    public LocalServerConfig withHost(String host) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed);
+    }
+
+    /** @param port the port, 0 for a free one  @return a copy with that port */
+    public LocalServerConfig withPort(int port) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed);
+    }
+
+    /** @param dataDir the data directory, null for in-memory  @return a copy with that directory */
+    public LocalServerConfig withDataDir(Path dataDir) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed);
+    }
+
+    /** @param demo whether to load the demo catalogue into an empty store  @return a copy with that setting */
+    public LocalServerConfig withDemo(boolean demo) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed);
+    }
+
+    /** @param latency the delay before every answer  @return a copy with that latency */
+    public LocalServerConfig withLatency(Duration latency) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed);
+    }
+
+    /** @param jitter the uniform random spread around the latency  @return a copy with that jitter */
+    public LocalServerConfig withJitter(Duration jitter) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed);
+    }
+
+    /** @param pageSize the default and maximum Query page size  @return a copy with that page size */
+    public LocalServerConfig withPageSize(int pageSize) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed);
+    }
+
+    /** @param bandwidthMbps the response write rate in Mbit/s, 0 for unlimited  @return a copy with that rate */
+    public LocalServerConfig withBandwidthMbps(double bandwidthMbps) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed);
+    }
+
+    /** @param faultRate the fraction of requests answered {@code unavailable}  @return a copy with that rate */
+    public LocalServerConfig withFaultRate(double faultRate) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed);
+    }
+
+    /** @param apiKey the required bearer key, null for none  @return a copy with that key */
+    public LocalServerConfig withApiKey(String apiKey) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed);
+    }
+
+    /** @param seed the seed of the demo catalogue and the jitter and fault randomness  @return a copy with it */
+    public LocalServerConfig withSeed(long seed) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed);
+    }
+
+    /** Every setting, with the API key shown only as set or not set. */
+    @Override
+    public String toString() {
+        return "LocalServerConfig[host=" + host + ", port=" + port
+                + ", dataDir=" + (dataDir == null ? "in-memory" : dataDir)
+                + ", demo=" + demo + ", latency=" + latency + ", jitter=" + jitter + ", pageSize=" + pageSize
+                + ", bandwidthMbps=" + bandwidthMbps + ", faultRate=" + faultRate
+                + ", apiKey=" + (apiKey == null ? "none" : "(set)") + ", seed=" + seed + "]";
+    }
+}

@@ -1,0 +1,122 @@
+package dev.skyloom.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a {@link LocalServer} as a process, for tests and scripts (the CLI's {@code skyloom serve} is the friendly
+ * front end). Flags: {@code --port P --host H --data DIR --in-memory --demo --latency 50ms --jitter 10ms
+ * --page-size N --bandwidth MBPS --fault-rate F --api-key K --seed S}. Prints
+ * {@code skyloom local server listening on <url>} once it serves; stops cleanly on Ctrl-C (SIGINT/SIGTERM).
+ */
+public final class LocalServerMain {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)?");
+
+    private LocalServerMain() {
+    }
+
+    /**
+     * Parses the flags, starts the server and blocks until the process is asked to stop. Bad flags print a message
+     * naming the problem on stderr and exit with status 2.
+     *
+     * @param args the flags above; defaults as {@link LocalServerConfig#defaults()}
+     * @throws InterruptedException if the main thread is interrupted while serving
+     */
+    public static void main(String[] args) throws InterruptedException {
+        LocalServerConfig config;
+        try {
+            config = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalServer server = LocalServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+            server.close();
+            stopped.countDown();
+        }));
+        System.out.println("skyloom local server listening on " + server.url());
+        System.out.flush();
+        stopped.await();
+    }
+
+    /**
+     * The configuration the flags describe.
+     *
+     * @throws IllegalArgumentException naming an unknown flag, a missing value or a malformed one
+     */
+    static LocalServerConfig parse(String[] args) {
+        LocalServerConfig config = LocalServerConfig.defaults();
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            switch (flag) {
+                case "--demo" -> config = config.withDemo(true);
+                case "--in-memory" -> config = config.withDataDir(null);
+                default -> {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException("unknown flag or missing value: " + flag);
+                    }
+                    String value = args[++i];
+                    config = switch (flag) {
+                        case "--port" -> config.withPort(number(flag, value));
+                        case "--host" -> config.withHost(value);
+                        case "--data" -> config.withDataDir(Path.of(value));
+                        case "--latency" -> config.withLatency(duration(flag, value));
+                        case "--jitter" -> config.withJitter(duration(flag, value));
+                        case "--page-size" -> config.withPageSize(number(flag, value));
+                        case "--bandwidth" -> config.withBandwidthMbps(decimal(flag, value));
+                        case "--fault-rate" -> config.withFaultRate(decimal(flag, value));
+                        case "--api-key" -> config.withApiKey(value);
+                        case "--seed" -> config.withSeed(longNumber(flag, value));
+                        default -> throw new IllegalArgumentException("unknown flag: " + flag);
+                    };
+                }
+            }
+        }
+        return config;
+    }
+
+    private static int number(String flag, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " expects a whole number, got '" + value + "'");
+        }
+    }
+
+    private static long longNumber(String flag, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " expects a whole number, got '" + value + "'");
+        }
+    }
+
+    private static double decimal(String flag, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " expects a number, got '" + value + "'");
+        }
+    }
+
+    private static Duration duration(String flag, String value) {
+        Matcher matcher = DURATION.matcher(value);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException(flag + " expects a duration such as 50ms, 2s or 1m, got '" + value
+                    + "'");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2) == null ? "ms" : matcher.group(2)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofMillis(amount);
+        };
+    }
+}

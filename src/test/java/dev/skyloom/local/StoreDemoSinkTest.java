@@ -1,0 +1,71 @@
+package dev.skyloom.local;
+
+import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
+import dev.skyloom.wire.datasets.v1.CollectionInfo;
+import dev.skyloom.wire.datasets.v1.Dataset;
+import dev.skyloom.wire.datasets.v1.DatasetKind;
+import dev.skyloom.wire.datasets.v1.DatasetType;
+import dev.skyloom.wire.datasets.v1.GetCollectionByNameRequest;
+import dev.skyloom.wire.datasets.v1.GetDatasetRequest;
+import dev.skyloom.wire.datasets.v1.ListDatasetsRequest;
+import dev.skyloom.wire.datasets.v1.ListDatasetsResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StoreDemoSinkTest {
+
+    private static final UUID ROOT = UUID.fromString("019039b5-9f7b-5e94-bb3e-40049e28280a");
+    private static final UUID CHILD = UUID.fromString("019039b5-c894-a3db-09e1-49ee36fe4983");
+    private static final UUID DATASET = UUID.fromString("34d7b08b-8a27-4b40-819b-b11c6189695a");
+    private static final UUID COLLECTION = UUID.fromString("9b92c84f-5e2f-4d4a-9278-1ce96cedb970");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aCatalogueWrittenToTheSinkIsServedWithNestedSlugsAndIdempotentIngest() {
+        Database database = Database.open(dataDir);
+        CatalogStore catalog = new CatalogStore(database);
+        StoreDemoSink sink = new StoreDemoSink(catalog, new Ingestor(new DatapointStore(database), Clock.systemUTC()));
+        DatasetType type = DatasetType.newBuilder().setKind(DatasetKind.DATASET_KIND_TEMPORAL)
+                .addFields(DatasetFields.field("label", FieldDescriptorProto.Type.TYPE_STRING, false, "", "")).build();
+
+        sink.group(ROOT, null, "open_data", "Open data");
+        sink.group(CHILD, ROOT, "copernicus", "Copernicus");
+        sink.dataset(DATASET, CHILD, "sentinel2_msi", "Sentinel-2 MSI", "summary", "description", type);
+        sink.collection(COLLECTION, DATASET, "S2B_S2MSI1C");
+        Dataset wireType = Dataset.newBuilder().setType(catalog.dataset(DATASET).orElseThrow().type()).build();
+        List<byte[]> datapoints = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            datapoints.add(TestCatalog.datapoint(wireType, Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i),
+                    "p" + i, null));
+        }
+        sink.ingest(COLLECTION, datapoints);
+        sink.ingest(COLLECTION, datapoints.subList(0, 10));
+        database.close();
+
+        try (LocalServer server = LocalServer.start(LocalServerConfig.defaults().withDataDir(dataDir))) {
+            ConnectTestClient client = new ConnectTestClient(server.url());
+            Dataset dataset = client.call("/datasets.v1.DatasetService/GetDataset", GetDatasetRequest.newBuilder()
+                    .setSlug("open_data.copernicus.sentinel2_msi").build(), Dataset.parser());
+            assertThat(dataset.getId()).isEqualTo(DatapointIds.wire(DATASET));
+            CollectionInfo info = client.call("/datasets.v1.CollectionService/GetCollectionByName",
+                    GetCollectionByNameRequest.newBuilder().setDatasetId(dataset.getId())
+                            .setCollectionName("S2B_S2MSI1C").setWithCount(true).build(), CollectionInfo.parser());
+            assertThat(info.getCount()).isEqualTo(10_000);
+            ListDatasetsResponse list = client.call("/datasets.v1.DatasetService/ListDatasets",
+                    ListDatasetsRequest.getDefaultInstance(), ListDatasetsResponse.parser());
+            assertThat(list.getGroupsList()).extracting(g -> g.getCodeName())
+                    .containsExactly("open_data", "copernicus");
+        }
+    }
+}
