@@ -1,7 +1,12 @@
 package dev.skyloom.bench;
 
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.text.ParseException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -56,6 +61,27 @@ public final class BenchMain {
         log.println("Skyloom benchmark suite: " + machine.describe());
         List<ScenarioReport> reports = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        Files.createDirectories(settings.out());
+        try (Recording recording = settings.jfr() ? new Recording(Configuration.getConfiguration("profile"))
+                : null) {
+            if (recording != null) {
+                recording.setDestination(settings.out().resolve("bench.jfr"));
+                recording.start();
+            }
+            runScenarios(settings, log, reports, failures);
+        } catch (ParseException e) {
+            throw new IOException("the JDK's JFR profile settings cannot be read", e);
+        }
+        SuiteReport report = new SuiteReport(start.toString(), machine,
+                COMMAND + (settings.arguments().equals("reps=3") ? "" : " -Dbench.args=\"" + settings.arguments()
+                        + "\""), settings.quick(), (Instant.now().toEpochMilli() - start.toEpochMilli()) / 1000.0,
+                reports, failures);
+        ReportWriter.write(report, settings.out());
+        return report;
+    }
+
+    private static void runScenarios(BenchSettings settings, PrintStream log, List<ScenarioReport> reports,
+                                     List<String> failures) {
         for (Scenario scenario : scenarios()) {
             if (!settings.only().contains(scenario.number())) {
                 continue;
@@ -75,12 +101,6 @@ public final class BenchMain {
                 e.printStackTrace(log);
             }
         }
-        SuiteReport report = new SuiteReport(start.toString(), machine,
-                COMMAND + (settings.arguments().equals("reps=3") ? "" : " -Dbench.args=\"" + settings.arguments()
-                        + "\""), settings.quick(), (Instant.now().toEpochMilli() - start.toEpochMilli()) / 1000.0,
-                reports, failures);
-        ReportWriter.write(report, settings.out());
-        return report;
     }
 
     /** Every scenario, in the order they run: the decoder first, while the machine is still quiet. */

@@ -35,7 +35,7 @@ final class MemoryScenario implements Scenario {
     public ScenarioReport run(BenchSettings settings, PrintStream log) throws Exception {
         int stream = settings.quick() ? 5_000 : 1_000_000;
         int materialize = settings.quick() ? 2_000 : 100_000;
-        try (ServerProcess server = ServerProcess.start(settings.out().resolve("logs/server-6.log"),
+        try (ServerProcess server = ServerProcess.start(settings, "6",
                 "--page-size", "1000")) {
             Dataset dataset;
             double setup;

@@ -35,19 +35,30 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts a server on a free loopback port and waits until it serves.
+     * Starts a server on a free loopback port and waits until it serves. Its output goes to
+     * {@code logs/server-<name>.log} in the output directory (and, with {@code jfr}, a recording to
+     * {@code logs/server-<name>.jfr} when it stops).
      *
-     * @param log   the file its output is written to
-     * @param flags {@code LocalServerMain} flags, e.g. {@code --latency 50ms --page-size 100}
+     * @param settings the suite's settings
+     * @param name     names the log file, e.g. the scenario's number
+     * @param flags    {@code LocalServerMain} flags, e.g. {@code --latency 50ms --page-size 100}
      * @throws IOException if it cannot be started, exits early or does not serve within three minutes (the
      *                     message quotes its output)
      */
-    static ServerProcess start(Path log, String... flags) throws IOException, InterruptedException {
+    static ServerProcess start(BenchSettings settings, String name, String... flags)
+            throws IOException, InterruptedException {
+        Path logs = settings.out().resolve("logs").toAbsolutePath();
+        Path log = logs.resolve("server-" + name + ".log");
+        Files.createDirectories(logs);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "--enable-preview", "--enable-native-access=ALL-UNNAMED", "-Xmx768m", "-cp",
-                System.getProperty("java.class.path"), "dev.skyloom.local.LocalServerMain", "--port", "0"));
+                .toString(), "--enable-preview", "--enable-native-access=ALL-UNNAMED", "-Xmx768m"));
+        if (settings.jfr()) {
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + logs.resolve("server-" + name + ".jfr"));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.skyloom.local.LocalServerMain",
+                "--port", "0"));
         command.addAll(List.of(flags));
-        Files.createDirectories(log.toAbsolutePath().getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BlockingQueue<String> ready = new ArrayBlockingQueue<>(1);
         Thread.ofVirtual().name("server-output").start(() -> copyOutput(process, log, ready));
