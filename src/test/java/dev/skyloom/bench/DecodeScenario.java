@@ -94,7 +94,8 @@ final class DecodeScenario implements Scenario {
                 {DECODE_FIELDS, "decodeAll, then fields() of every datapoint"}};
         for (String[] row : rows) {
             report.row("benchmark", row[0], "what", row[1],
-                    "datapoints/s", Math.round(Timing.median(rates.get(row[0]))), "ratio to raw", Timing.median(ratios.get(row[0])),
+                    "datapoints/s", Math.round(Timing.median(rates.get(row[0]))),
+                    "ratio to raw", Timing.median(ratios.get(row[0])),
                     "bytes allocated per datapoint", Math.round(Timing.median(allocations.get(row[0]))));
         }
         return report
