@@ -14,4 +14,5 @@ module dev.skyloom {
     requires org.xerial.sqlitejdbc;
 
     exports dev.skyloom;
+    exports dev.skyloom.concurrent;
 }

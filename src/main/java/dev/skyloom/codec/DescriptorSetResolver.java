@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * compiled in: the Google well-known types and {@code datasets/v1/well_known_types.proto}, supplied here from the
  * compiled classes. A file in the set takes precedence over a compiled one of the same name.
  */
-final class DescriptorSetResolver {
+public final class DescriptorSetResolver {
 
     private static final Map<String, FileDescriptor> COMPILED = Stream.of(
                     TimestampProto.getDescriptor(), DurationProto.getDescriptor(), StructProto.getDescriptor(),
@@ -56,7 +56,7 @@ final class DescriptorSetResolver {
      *                                   compiled in, imports itself in a cycle, is invalid, or if no message has
      *                                   that name
      */
-    static Descriptor resolve(FileDescriptorSet set, String typeUrl) {
+    public static Descriptor resolve(FileDescriptorSet set, String typeUrl) {
         return new DescriptorSetResolver(typeUrl).messageIn(set);
     }
 

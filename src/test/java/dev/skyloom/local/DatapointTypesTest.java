@@ -31,7 +31,7 @@ class DatapointTypesTest {
                 .setTypeUrl("datasets.v1.group_f0d858d749204e39b7cdb811652990eb.Other").build();
 
         assertThatThrownBy(() -> DatapointTypes.resolve(wrong)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("type_url 'datasets.v1.group_f0d858d749204e39b7cdb811652990eb.Other'");
+                .hasMessageContaining("no message named 'datasets.v1.group_f0d858d749204e39b7cdb811652990eb.Other'");
     }
 
     @Test
