@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Runs the benchmark suite with its tiny sizes: it must produce its JSON and Markdown reports. */
 class BenchSuiteSmokeTest {
@@ -47,9 +48,9 @@ class BenchSuiteSmokeTest {
 
     @Test
     void unknownArgumentsAreNamed() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchSettings.parse("only=7"))
+        assertThatThrownBy(() -> BenchSettings.parse("only=7"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 6");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchSettings.parse("fast"))
+        assertThatThrownBy(() -> BenchSettings.parse("fast"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown argument 'fast'");
     }
 }

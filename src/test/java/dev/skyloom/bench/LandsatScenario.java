@@ -7,6 +7,7 @@ import dev.skyloom.Query;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -110,9 +111,9 @@ final class LandsatScenario implements Scenario {
     }
 
     private static long[] check(long[] expected, long[] counts) {
-        if (!java.util.Arrays.equals(expected, counts)) {
-            throw new IllegalStateException("the concurrent load returned " + java.util.Arrays.toString(counts)
-                    + " datapoints per collection, the sequential one " + java.util.Arrays.toString(expected));
+        if (!Arrays.equals(expected, counts)) {
+            throw new IllegalStateException("the concurrent load returned " + Arrays.toString(counts)
+                    + " datapoints per collection, the sequential one " + Arrays.toString(expected));
         }
         return counts;
     }

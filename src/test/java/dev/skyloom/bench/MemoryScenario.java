@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -77,7 +78,7 @@ final class MemoryScenario implements Scenario {
     }
 
     private static MemoryProbe.Result probe(Path log, List<String> args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
                 "java").toString(), "--enable-preview", HEAP, "-cp", System.getProperty("java.class.path"),
                 MemoryProbe.class.getName()));
         command.addAll(args);

@@ -1,6 +1,7 @@
 package dev.skyloom.bench;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,8 @@ record ScenarioReport(int number, String title, Map<String, String> settings, Li
     /** Copies everything, keeping the order of settings and columns. */
     ScenarioReport {
         Objects.requireNonNull(title, "title");
-        settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
-        rows = rows.stream().map(r -> java.util.Collections.unmodifiableMap(new LinkedHashMap<>(r))).toList();
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        rows = rows.stream().map(r -> Collections.unmodifiableMap(new LinkedHashMap<>(r))).toList();
         targets = List.copyOf(targets);
         notes = List.copyOf(notes);
     }
