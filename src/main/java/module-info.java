@@ -12,7 +12,12 @@ module dev.skyloom {
     requires jdk.httpserver;
     requires java.sql;
     requires org.xerial.sqlitejdbc;
+    requires info.picocli;
+    requires me.tongfei.progressbar;
+    requires org.jline.terminal;
 
     exports dev.skyloom;
     exports dev.skyloom.concurrent;
+
+    opens dev.skyloom.cli to info.picocli;
 }

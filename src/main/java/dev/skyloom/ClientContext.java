@@ -14,6 +14,7 @@ record ClientContext(ConnectTransport transport, DatapointTypes types) {
     static final String DATASETS = "datasets.v1.DatasetService";
     static final String COLLECTIONS = "datasets.v1.CollectionService";
     static final String DATA_ACCESS = "datasets.v1.DataAccessService";
+    static final String INGESTION = "datasets.v1.DataIngestionService";
 
     @Override
     public String toString() {

@@ -127,6 +127,86 @@ public final class Collection {
                 "in collection '" + name + "' of " + dataset.slug());
     }
 
+    /**
+     * Stores datapoints in this collection; items that are already stored are skipped and counted as existing.
+     * Same as {@code ingest(items, true, ProgressListener.NONE)}.
+     * {@snippet :
+     * record Sighting(Instant time, Point geometry, String species, long count) {}
+     * IngestResult result = collection.ingest(List.of(
+     *         new Sighting(Instant.parse("2025-05-01T06:00:00Z"), point, "Common swift", 12)));
+     * }
+     *
+     * @see #ingest(List, boolean, ProgressListener)
+     */
+    public IngestResult ingest(List<?> items) {
+        return ingest(items, true, ProgressListener.NONE);
+    }
+
+    /**
+     * Stores datapoints in this collection. Items are records or beans (their properties named like the fields, in
+     * snake_case or camelCase), {@code Map}s from field names to values, or {@link Datapoint}s. Values are Java values
+     * as {@link Datapoint} returns them ({@code Instant}, {@code Duration}, {@code UUID}, JTS geometries, enum value
+     * names, lists for repeated fields; text forms of these are accepted too). Every item needs a {@code time};
+     * {@code id} and {@code ingestion_time} are ignored (the service sets them); unset or null fields stay unset.
+     *
+     * <p>All items are encoded before anything is sent, so an invalid item fails the call with nothing written. They
+     * are then sent in order, in batches of at most 8,192. Identical datapoints get identical ids, so ingesting again
+     * is safe. A batch is retried after transient failures (unavailable, internal, rate limited, per the client's
+     * retry policy); when a retried batch's response counts existing datapoints, one metadata-only query over the
+     * batch's ids tells which of them the lost attempt stored (ingested since that attempt was sent, allowing 1 s of
+     * clock skew), and those are counted as created, so the counts are those of a call without the failure. If a
+     * later batch fails, the error says how many datapoints the batches before it stored.
+     *
+     * @param items         the datapoints
+     * @param allowExisting true (the default): skip items already stored; false: fail the batch if any is
+     * @param listener      called after each batch, with batches, items sent, bytes sent and the fraction done
+     * @return the ids of the items, in order, and how many were created and already existed
+     * @throws InvalidItemException             naming the item (by index) and field, if an item cannot be encoded:
+     *                                           an unknown field, a value of the wrong type, no time
+     * @throws SkyloomException.InvalidArgument if the service refuses a batch (e.g. an existing datapoint with
+     *                                           {@code allowExisting = false})
+     * @throws SkyloomException                  on any other failure
+     */
+    public IngestResult ingest(List<?> items, boolean allowExisting, ProgressListener listener) {
+        Objects.requireNonNull(items, "items");
+        Objects.requireNonNull(listener, "listener");
+        return Ingestion.run(context, dataset, id, toString(), items, allowExisting, listener);
+    }
+
+    /**
+     * Deletes datapoints of this collection by id, in batches of at most 8,192, retrying transient failures (a batch
+     * whose first response was lost is not reported as missing).
+     *
+     * @param datapointIds the ids
+     * @return how many datapoints were deleted
+     * @throws SkyloomException.NotFound if an id of a batch is not in the collection (nothing of that batch is deleted;
+     *                                   the message says how many the batches before deleted)
+     * @throws SkyloomException          on any other failure
+     */
+    public long delete(java.util.Collection<UUID> datapointIds) {
+        return delete(datapointIds, ProgressListener.NONE);
+    }
+
+    /**
+     * Like {@link #delete(java.util.Collection)}, reporting progress after each batch.
+     *
+     * @param listener called after each batch, with batches, ids sent, bytes sent and the fraction done
+     */
+    public long delete(java.util.Collection<UUID> datapointIds, ProgressListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        List<UUID> ids = List.copyOf(Objects.requireNonNull(datapointIds, "datapointIds"));
+        return Deletion.run(context, dataset, id, toString(), ids, listener);
+    }
+
+    /**
+     * Deletes these datapoints (by their ids) from this collection, as {@link #delete(java.util.Collection)}.
+     *
+     * @return how many datapoints were deleted
+     */
+    public long deleteDatapoints(java.util.Collection<Datapoint> datapoints) {
+        return delete(Objects.requireNonNull(datapoints, "datapoints").stream().map(Datapoint::id).toList());
+    }
+
     /** Describes the handle, e.g. {@code Collection[open_data.copernicus.landsat8_oli_tirs/L1TP]}. */
     @Override
     public String toString() {

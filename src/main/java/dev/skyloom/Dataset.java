@@ -1,5 +1,8 @@
 package dev.skyloom;
 
+import dev.skyloom.wire.datasets.v1.CreateCollectionRequest;
+import dev.skyloom.wire.datasets.v1.DeleteCollectionRequest;
+import dev.skyloom.wire.datasets.v1.DeleteCollectionResponse;
 import dev.skyloom.wire.datasets.v1.GetCollectionByNameRequest;
 import dev.skyloom.wire.datasets.v1.ListCollectionsRequest;
 
@@ -73,6 +76,79 @@ public final class Dataset {
             throw new SkyloomException.NotFound(e.code(), "no such collection '" + name + "' in dataset '"
                     + info.slug() + "'; list them with Dataset.collections() or `skyloom collections "
                     + info.slug() + "`", e);
+        }
+    }
+
+    /**
+     * Creates a collection in this dataset.
+     *
+     * @param name the new collection's name (not empty)
+     * @return a handle on it
+     * @throws IllegalArgumentException if the name is empty
+     * @throws SkyloomException         on any failure, e.g. {@link SkyloomException.PermissionDenied} without write
+     *                                  access
+     */
+    public Collection createCollection(String name) {
+        requireName(name);
+        var wire = context.transport().unary(ClientContext.COLLECTIONS, "CreateCollection",
+                CreateCollectionRequest.newBuilder().setDatasetId(Ids.toWire(info.id())).setName(name).build(),
+                dev.skyloom.wire.datasets.v1.CollectionInfo.parser()).message();
+        return new Collection(context, info, wire.getCollection().getName(),
+                Ids.required(wire.getCollection().getId(), "collection"));
+    }
+
+    /**
+     * The named collection, created first if the dataset has none of that name.
+     *
+     * @throws IllegalArgumentException if the name is empty
+     * @throws SkyloomException         on any failure
+     */
+    public Collection getOrCreateCollection(String name) {
+        requireName(name);
+        try {
+            return collection(name);
+        } catch (SkyloomException.NotFound e) {
+            return createCollection(name);
+        }
+    }
+
+    /**
+     * Deletes the named collection and all its datapoints.
+     *
+     * @throws SkyloomException.NotFound if the dataset has no collection of that name
+     */
+    public void deleteCollection(String name) {
+        deleteCollection(collection(name).id());
+    }
+
+    /**
+     * Deletes the collection and all its datapoints.
+     *
+     * @throws IllegalArgumentException  if the handle belongs to another dataset
+     * @throws SkyloomException.NotFound if the collection no longer exists
+     */
+    public void deleteCollection(Collection collection) {
+        if (!collection.datasetSlug().equals(info.slug())) {
+            throw new IllegalArgumentException(collection + " does not belong to dataset " + info.slug());
+        }
+        deleteCollection(collection.id());
+    }
+
+    /**
+     * Deletes the collection with this id and all its datapoints.
+     *
+     * @throws SkyloomException.NotFound if the dataset has no collection with that id
+     */
+    public void deleteCollection(UUID collectionId) {
+        Objects.requireNonNull(collectionId, "collectionId");
+        context.transport().unary(ClientContext.COLLECTIONS, "DeleteCollection", DeleteCollectionRequest.newBuilder()
+                        .setCollectionId(Ids.toWire(collectionId)).setDatasetId(Ids.toWire(info.id())).build(),
+                DeleteCollectionResponse.parser());
+    }
+
+    private static void requireName(String name) {
+        if (Objects.requireNonNull(name, "name").isEmpty()) {
+            throw new IllegalArgumentException("a collection name must not be empty");
         }
     }
 

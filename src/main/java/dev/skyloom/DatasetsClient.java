@@ -4,9 +4,12 @@ import dev.skyloom.codec.DatapointTypes;
 import dev.skyloom.connect.ConnectConfig;
 import dev.skyloom.connect.ConnectTransport;
 import dev.skyloom.wire.datasets.v1.ClientInfo;
+import dev.skyloom.wire.datasets.v1.CreateDatasetRequest;
+import dev.skyloom.wire.datasets.v1.DatasetType;
 import dev.skyloom.wire.datasets.v1.GetDatasetRequest;
 import dev.skyloom.wire.datasets.v1.ListDatasetsRequest;
 import dev.skyloom.wire.datasets.v1.ListDatasetsResponse;
+import dev.skyloom.wire.datasets.v1.UpdateDatasetRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -123,6 +126,59 @@ public final class DatasetsClient implements AutoCloseable {
             throw new SkyloomException.NotFound(e.code(), "no such dataset '" + slug
                     + "'; list the datasets with DatasetsClient.datasets() or `skyloom datasets`", e);
         }
+    }
+
+    /**
+     * Creates a dataset, or updates the caller's dataset with this code name, as the official clients do: GetDataset
+     * by code name, then UpdateDataset (id, name, type) if it exists, else CreateDataset. The type is the kind's
+     * fixed fields followed by {@code fields}; an update keeps the numbers of existing fields. The service refuses to
+     * remove or change fields (and queryable flags) of a dataset that holds data.
+     * {@snippet :
+     * Dataset sightings = client.createOrUpdateDataset(DatasetKind.SPATIOTEMPORAL, "bird_sightings",
+     *         List.of(FieldSpec.of("species", FieldType.STRING).asQueryable(),
+     *                 FieldSpec.of("count", FieldType.INT64)),
+     *         "Bird sightings");
+     * }
+     *
+     * @param kind     temporal or spatio-temporal
+     * @param codeName the code name ({@code ^[a-z][a-z0-9_]*$}, at most 100 characters), the last part of the slug
+     * @param fields   the custom fields, in order
+     * @param name     the display name (1 to 100 characters)
+     * @return a handle on the created or updated dataset
+     * @throws IllegalArgumentException   if the code name or name is invalid, or two fields share a name
+     * @throws SkyloomException.InvalidArgument if the service refuses the type (e.g. a changed field of a dataset
+     *                                          with data)
+     * @throws SkyloomException           on any other failure
+     */
+    public Dataset createOrUpdateDataset(DatasetKind kind, String codeName, List<FieldSpec> fields, String name) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(codeName, "codeName");
+        Objects.requireNonNull(name, "name");
+        if (codeName.length() > 100 || !codeName.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("'" + codeName + "' is not a dataset code name: use snake_case such "
+                    + "as my_dataset (a lower-case letter, then lower-case letters, digits or _, at most 100)");
+        }
+        if (name.isBlank() || name.length() > 100) {
+            throw new IllegalArgumentException("a dataset name must have 1 to 100 characters, got '" + name + "'");
+        }
+        DatasetType type = DatasetTypeWire.of(kind, fields);
+        Optional<dev.skyloom.wire.datasets.v1.Dataset> existing;
+        try {
+            existing = Optional.of(context.transport().unary(ClientContext.DATASETS, "GetDataset",
+                    GetDatasetRequest.newBuilder().setSlug(codeName).build(),
+                    dev.skyloom.wire.datasets.v1.Dataset.parser()).message());
+        } catch (SkyloomException.NotFound e) {
+            existing = Optional.empty();
+        }
+        dev.skyloom.wire.datasets.v1.Dataset wire = existing.isPresent()
+                ? context.transport().unary(ClientContext.DATASETS, "UpdateDataset", UpdateDatasetRequest.newBuilder()
+                        .setId(existing.get().getId()).setName(name).setType(type).build(),
+                        dev.skyloom.wire.datasets.v1.Dataset.parser()).message()
+                : context.transport().unary(ClientContext.DATASETS, "CreateDataset", CreateDatasetRequest.newBuilder()
+                        .setName(name).setCodeName(codeName).setType(type).build(),
+                        dev.skyloom.wire.datasets.v1.Dataset.parser()).message();
+        context.types().register(wire.getType());
+        return new Dataset(context, WireValues.datasetInfo(wire, wire.getSlug().isEmpty() ? codeName : wire.getSlug()));
     }
 
     /** Closes the HTTP client if this client created it. Handles must not be used afterwards. */

@@ -1,5 +1,7 @@
 package dev.skyloom;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -9,24 +11,30 @@ import java.util.OptionalInt;
  * {@snippet :
  * Query q = Query.between("2020-01-01", "2021-01-01")
  *         .withSpatialFilter(SpatialFilter.bbox(5.9, 45.8, 10.5, 47.8))
- *         .withSkipData(true);
+ *         .withSkipData(true)
+ *         .withFilter(Filter.parse("cloud_cover < 10"));
  * }
  *
  * @param timeInterval  the time range (required)
  * @param spatialFilter an optional area (spatio-temporal datasets only); default none
  * @param skipData      return only time, id and ingestion time (default false)
  * @param pageSize      datapoints per request; empty (the default) lets the server choose
+ * @param filters       conditions on queryable fields, all of which must hold (sent as the request's filter
+ *                      expressions); default none
  */
 public record Query(TimeInterval timeInterval, Optional<SpatialFilter> spatialFilter, boolean skipData,
-                    OptionalInt pageSize) {
+                    OptionalInt pageSize, List<Filter> filters) {
 
     /**
      * Validates the query.
      *
-     * @throws IllegalArgumentException if the page size is not positive
+     * @throws IllegalArgumentException if the page size is not positive, or the filters exceed the service's limits
+     *                                  (64 filters, 64 operands per AND/OR, 256 expressions in all, 8 levels deep)
      */
     public Query {
         Objects.requireNonNull(timeInterval, "timeInterval");
+        filters = List.copyOf(Objects.requireNonNull(filters, "filters"));
+        FilterWire.checkLimits(filters);
         Objects.requireNonNull(spatialFilter, "spatialFilter");
         Objects.requireNonNull(pageSize, "pageSize");
         if (pageSize.isPresent() && pageSize.getAsInt() < 1) {
@@ -36,7 +44,7 @@ public record Query(TimeInterval timeInterval, Optional<SpatialFilter> spatialFi
 
     /** All datapoints of {@code interval}, with every field, no spatial filter, the server's page size. */
     public static Query of(TimeInterval interval) {
-        return new Query(interval, Optional.empty(), false, OptionalInt.empty());
+        return new Query(interval, Optional.empty(), false, OptionalInt.empty(), List.of());
     }
 
     /**
@@ -50,17 +58,17 @@ public record Query(TimeInterval timeInterval, Optional<SpatialFilter> spatialFi
 
     /** A copy with another time interval. */
     public Query withTimeInterval(TimeInterval interval) {
-        return new Query(interval, spatialFilter, skipData, pageSize);
+        return new Query(interval, spatialFilter, skipData, pageSize, filters);
     }
 
     /** A copy restricted to an area. */
     public Query withSpatialFilter(SpatialFilter filter) {
-        return new Query(timeInterval, Optional.of(filter), skipData, pageSize);
+        return new Query(timeInterval, Optional.of(filter), skipData, pageSize, filters);
     }
 
     /** A copy that returns only time, id and ingestion time ({@code true}) or every field ({@code false}). */
     public Query withSkipData(boolean skip) {
-        return new Query(timeInterval, spatialFilter, skip, pageSize);
+        return new Query(timeInterval, spatialFilter, skip, pageSize, filters);
     }
 
     /**
@@ -69,6 +77,22 @@ public record Query(TimeInterval timeInterval, Optional<SpatialFilter> spatialFi
      * @throws IllegalArgumentException if size is below 1
      */
     public Query withPageSize(int size) {
-        return new Query(timeInterval, spatialFilter, skipData, OptionalInt.of(size));
+        return new Query(timeInterval, spatialFilter, skipData, OptionalInt.of(size), filters);
+    }
+
+    /**
+     * A copy with one more condition on the dataset's queryable fields; several filters must all hold.
+     * {@snippet :
+     * Query clear = Query.between("2025-01-01", "2025-02-01")
+     *         .withFilter(Filter.field("cloud_cover").lessThan(10))
+     *         .withFilter(Filter.parse("platform = 'S2B'"));
+     * }
+     *
+     * @throws IllegalArgumentException if the filters would exceed the service's limits
+     */
+    public Query withFilter(Filter filter) {
+        List<Filter> more = new ArrayList<>(filters);
+        more.add(Objects.requireNonNull(filter, "filter"));
+        return new Query(timeInterval, spatialFilter, skipData, pageSize, more);
     }
 }

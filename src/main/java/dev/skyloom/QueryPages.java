@@ -37,6 +37,7 @@ final class QueryPages implements Iterator<Page> {
         QueryFilters.Builder filters = QueryFilters.newBuilder()
                 .setTimeInterval(WireValues.timeInterval(query.timeInterval()));
         query.spatialFilter().ifPresent(f -> filters.setSpatialExtent(WireValues.spatialFilter(f)));
+        query.filters().forEach(f -> filters.addExpressions(FilterWire.toWire(f)));
         this.request = QueryRequest.newBuilder()
                 .setDatasetId(Ids.toWire(datasetId))
                 .setFilters(filters)

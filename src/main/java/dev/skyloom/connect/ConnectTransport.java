@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
+import dev.skyloom.RetryPolicy;
 import dev.skyloom.SkyloomException;
 
 import java.io.IOException;
@@ -102,6 +103,20 @@ public final class ConnectTransport implements AutoCloseable {
      */
     public <T extends Message> ConnectResponse<T> unary(String service, String method, Message request,
                                                         Parser<T> parser) {
+        return unary(service, method, request, parser, config.retryPolicy());
+    }
+
+    /**
+     * Like {@link #unary(String, String, Message, Parser)}, retrying transient failures per {@code retries} instead
+     * of the configured policy; {@link RetryPolicy#none()} makes exactly one attempt, for callers that retry
+     * themselves because they must know whether an attempt failed (e.g. to reconcile non-idempotent writes).
+     *
+     * @param retries how transient failures of this call are retried
+     * @throws SkyloomException as {@link #unary(String, String, Message, Parser)}
+     */
+    public <T extends Message> ConnectResponse<T> unary(String service, String method, Message request,
+                                                        Parser<T> parser, RetryPolicy retries) {
+        Objects.requireNonNull(retries, "retries");
         requireName("service", service);
         requireName("method", method);
         Objects.requireNonNull(request, "request");
@@ -144,11 +159,16 @@ public final class ConnectTransport implements AutoCloseable {
                 failure = AttemptFailure.fromIo(e, host);
             }
             last = failure;
-            if (!failure.retryable() || attempt > config.retryPolicy().maxRetries()) {
+            if (!failure.retryable() || attempt > retries.maxRetries()) {
                 throw errors.fromFailure(service, method, failure, attempt);
             }
-            pause(method, config.retryPolicy().backoff(attempt), deadline, attempt, failure);
+            pause(method, retries.backoff(attempt), deadline, attempt, failure);
         }
+    }
+
+    /** {@return the retry policy calls use unless they pass their own} */
+    public RetryPolicy retryPolicy() {
+        return config.retryPolicy();
     }
 
     /**

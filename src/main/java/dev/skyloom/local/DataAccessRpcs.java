@@ -42,10 +42,8 @@ final class DataAccessRpcs {
         if (filters.hasTimeInterval() == filters.hasDatapointInterval()) {
             throw RpcException.invalidArgument("exactly one of time_interval or datapoint_interval is required");
         }
-        if (filters.getExpressionsCount() > 0) {
-            throw new RpcException(ConnectCode.UNIMPLEMENTED,
-                    "filter expressions are not supported by the local server");
-        }
+        FieldFilters fieldFilters = FieldFilters.compile(scope.dataset().type(), schema.descriptor(),
+                filters.getExpressionsList());
         IdRange range = filters.hasTimeInterval() ? IdRange.of(filters.getTimeInterval())
                 : IdRange.of(filters.getDatapointInterval());
         Pagination page = request.getPage();
@@ -69,6 +67,10 @@ final class DataAccessRpcs {
                 Geometry geometry = Ingestor.geometry(schema, parse(schema, stored), 0);
                 return geometry != null && spatial.test(geometry);
             };
+        }
+        if (!fieldFilters.isEmpty()) {
+            Predicate<Stored> spatialOnly = exact;
+            exact = stored -> spatialOnly.test(stored) && fieldFilters.matches(parse(schema, stored));
         }
         List<Stored> found = datapoints.scan(scope.collectionIds(), range, bbox, exact, limit + 1);
         List<Stored> entries = found.subList(0, Math.min(limit, found.size()));

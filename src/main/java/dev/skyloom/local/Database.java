@@ -8,14 +8,21 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The local server's SQLite database: one connection, its schema, and the lock that serialises access to it.
+ * The local server's SQLite database: its schema, one connection for writes and a pool for reads.
  *
  * <p>On disk the file is {@code skyloom.db} in WAL mode with {@code synchronous=FULL}, so a committed transaction
- * survives the process being killed. One connection behind a lock is enough for a single-machine tool and keeps the
- * in-memory variant (which lives in that connection) identical to the file one.
+ * survives the process being killed. In memory it is a named shared-cache database that lives as long as the write
+ * connection. Reads run concurrently, each on its own pooled connection (SQLite connections are not for two threads
+ * at once); a write transaction runs alone. The read-write lock keeps both modes identical: in shared-cache memory
+ * mode a reader next to an open write transaction would otherwise fail with "table is locked".
  */
 final class Database implements AutoCloseable {
 
@@ -24,6 +31,9 @@ final class Database implements AutoCloseable {
     interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
+
+    /** Reads that may run at once: enough to keep two cores busy while others wait on the network. */
+    private static final int READERS = 8;
 
     private static final String[] SCHEMA = {
         """
@@ -48,11 +58,13 @@ final class Database implements AutoCloseable {
         "CREATE UNIQUE INDEX IF NOT EXISTS datapoints_by_id ON datapoints (collection_id, id)",
     };
 
-    private final Connection connection;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final Connection writer;
+    private final BlockingQueue<Connection> readers;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
-    private Database(Connection connection) {
-        this.connection = connection;
+    private Database(Connection writer, List<Connection> readers) {
+        this.writer = writer;
+        this.readers = new ArrayBlockingQueue<>(readers.size(), false, readers);
     }
 
     /**
@@ -64,13 +76,13 @@ final class Database implements AutoCloseable {
         try {
             String url;
             if (dataDir == null) {
-                url = "jdbc:sqlite::memory:";
+                url = "jdbc:sqlite:file:skyloom-" + UUID.randomUUID() + "?mode=memory&cache=shared";
             } else {
                 Files.createDirectories(dataDir);
                 url = "jdbc:sqlite:" + dataDir.resolve("skyloom.db").toAbsolutePath();
             }
-            Connection connection = DriverManager.getConnection(url);
-            try (Statement statement = connection.createStatement()) {
+            Connection writer = DriverManager.getConnection(url);
+            try (Statement statement = writer.createStatement()) {
                 if (dataDir != null) {
                     statement.execute("PRAGMA journal_mode=WAL");
                 }
@@ -80,7 +92,15 @@ final class Database implements AutoCloseable {
                     statement.execute(ddl);
                 }
             }
-            return new Database(connection);
+            List<Connection> readers = new ArrayList<>(READERS);
+            for (int i = 0; i < READERS; i++) {
+                Connection reader = DriverManager.getConnection(url);
+                try (Statement statement = reader.createStatement()) {
+                    statement.execute("PRAGMA query_only=ON");
+                }
+                readers.add(reader);
+            }
+            return new Database(writer, readers);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
         } catch (SQLException e) {
@@ -88,52 +108,63 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} alone on the connection, outside a transaction (each statement commits by itself). */
+    /** Runs {@code work} on a reader connection, concurrently with other reads (each statement commits by itself). */
     <T> T read(Work<T> work) {
-        lock.lock();
+        lock.readLock().lock();
+        Connection connection = null;
         try {
+            connection = readers.take();
             return work.run(connection);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the database", e);
         } catch (SQLException e) {
             throw new IllegalStateException("database error: " + e.getMessage(), e);
         } finally {
-            lock.unlock();
+            if (connection != null) {
+                readers.add(connection);
+            }
+            lock.readLock().unlock();
         }
     }
 
     /**
-     * Runs {@code work} alone on the connection in one transaction: committed if it returns, rolled back if it throws
-     * (an {@link RpcException} passes through unchanged).
+     * Runs {@code work} alone on the write connection in one transaction: committed if it returns, rolled back if it
+     * throws (an {@link RpcException} passes through unchanged).
      */
     <T> T transaction(Work<T> work) {
-        lock.lock();
+        lock.writeLock().lock();
         try {
-            connection.setAutoCommit(false);
+            writer.setAutoCommit(false);
             try {
-                T result = work.run(connection);
-                connection.commit();
+                T result = work.run(writer);
+                writer.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                writer.rollback();
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                writer.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("database error: " + e.getMessage(), e);
         } finally {
-            lock.unlock();
+            lock.writeLock().unlock();
         }
     }
 
     @Override
     public void close() {
-        lock.lock();
+        lock.writeLock().lock();
         try {
-            connection.close();
+            for (Connection reader : readers) {
+                reader.close();
+            }
+            writer.close();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot close the local database: " + e.getMessage(), e);
         } finally {
-            lock.unlock();
+            lock.writeLock().unlock();
         }
     }
 }

@@ -124,7 +124,7 @@ final class DatasetRpcs {
         checkTexts(summary, description);
         AnnotatedType type = old.type();
         if (request.hasType()) {
-            type = compile(old.groupId(), codeName, request.getType());
+            type = recompile(old.groupId(), codeName, request.getType(), old.type());
             if (hasDatapoints(old)) {
                 requireKeepsFields(old.type(), type);
             }
@@ -153,6 +153,14 @@ final class DatasetRpcs {
                 throw RpcException.invalidArgument("field '" + field.getName() + "' cannot be removed or changed: "
                         + "the dataset already has datapoints");
             }
+        }
+    }
+
+    private static AnnotatedType recompile(UUID groupId, String codeName, DatasetType type, AnnotatedType old) {
+        try {
+            return DatasetTypeCompiler.recompile(groupId, codeName, type, old);
+        } catch (IllegalArgumentException e) {
+            throw RpcException.invalidArgument("invalid dataset type: " + e.getMessage());
         }
     }
 

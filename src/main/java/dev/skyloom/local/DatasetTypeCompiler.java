@@ -65,6 +65,26 @@ public final class DatasetTypeCompiler {
      *                                  type or label, or a queryable field that cannot be queried
      */
     public static AnnotatedType compile(UUID groupId, String codeName, DatasetType type) {
+        return compile(groupId, codeName, type, Map.of());
+    }
+
+    /**
+     * Compiles the type of an UpdateDataset request: custom fields the dataset's current type already has keep their
+     * numbers, so stored datapoints stay readable; new fields get numbers above every number in use.
+     *
+     * @param previous the dataset's current compiled type
+     * @throws IllegalArgumentException as {@link #compile(UUID, String, DatasetType)}
+     */
+    public static AnnotatedType recompile(UUID groupId, String codeName, DatasetType type, AnnotatedType previous) {
+        Map<String, Integer> numbers = new HashMap<>();
+        for (FieldDescriptorProto field : previous.getDescriptorSet().getFile(0).getMessageType(0).getFieldList()) {
+            numbers.put(field.getName(), field.getNumber());
+        }
+        return compile(groupId, codeName, type, numbers);
+    }
+
+    private static AnnotatedType compile(UUID groupId, String codeName, DatasetType type,
+                                         Map<String, Integer> previousNumbers) {
         if (type.getKind() != DatasetKind.DATASET_KIND_TEMPORAL
                 && type.getKind() != DatasetKind.DATASET_KIND_SPATIOTEMPORAL) {
             throw new IllegalArgumentException("dataset kind must be temporal or spatio-temporal, got "
@@ -91,6 +111,17 @@ public final class DatasetTypeCompiler {
             annotations.add(FieldAnnotation.newBuilder().setDescription(field.description()).build());
         }
 
+        Set<Integer> used = new HashSet<>();
+        for (int n = 1; n <= fixed.size(); n++) {
+            used.add(n);
+        }
+        for (Field field : type.getFieldsList()) {
+            Integer kept = previousNumbers.get(field.getFieldDescriptor().getName());
+            if (kept != null && !fixedNames.contains(field.getFieldDescriptor().getName())) {
+                used.add(kept);
+            }
+        }
+        int next = used.stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
         Set<String> seen = new HashSet<>();
         int queryableStrings = 0;
         for (Field field : type.getFieldsList()) {
@@ -110,7 +141,9 @@ public final class DatasetTypeCompiler {
                 throw new IllegalArgumentException("field '" + name + "' has the same JSON name '" + jsonName(name)
                         + "' as field '" + clash + "'");
             }
-            FieldDescriptorProto descriptor = customField(field.getFieldDescriptor(), message.getFieldCount() + 1);
+            Integer kept = previousNumbers.get(name);
+            int number = kept != null && kept > fixed.size() ? kept : next++;
+            FieldDescriptorProto descriptor = customField(field.getFieldDescriptor(), number);
             if (field.getAnnotation().getQueryable()) {
                 checkQueryable(descriptor);
                 if (descriptor.getType() == Type.TYPE_STRING && ++queryableStrings > MAX_QUERYABLE_STRINGS) {

@@ -1,0 +1,59 @@
+package dev.skyloom.cli;
+
+import org.jline.terminal.spi.SystemStream;
+import org.jline.terminal.spi.TerminalProvider;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the CLI sees of the process it runs in: environment variables, the standard output and error streams, and
+ * whether each of those is a terminal. Tests build one over in-memory streams.
+ *
+ * @param variables        the environment variables (e.g. {@code TILEBOX_API_KEY}, {@code XDG_CACHE_HOME})
+ * @param out              where data and help go
+ * @param err              where progress, notices and errors go
+ * @param outIsTerminal    whether {@code out} is a terminal (chooses the table format by default)
+ * @param errIsTerminal    whether {@code err} is a terminal (chooses live progress bars over plain lines)
+ */
+record Environment(Map<String, String> variables, PrintStream out, PrintStream err, boolean outIsTerminal,
+                   boolean errIsTerminal) {
+
+    /** Copies the variables. */
+    Environment {
+        variables = Map.copyOf(variables);
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(err, "err");
+    }
+
+    /** The real process: {@code System.getenv()}, {@code System.out}, {@code System.err}, probed for terminals. */
+    static Environment system() {
+        return new Environment(System.getenv(), System.out, System.err, isTerminal(SystemStream.Output),
+                isTerminal(SystemStream.Error));
+    }
+
+    /** @return the non-blank value of variable {@code name} */
+    Optional<String> variable(String name) {
+        return Optional.ofNullable(variables.get(name)).filter(v -> !v.isBlank());
+    }
+
+    /** @return {@code $XDG_CACHE_HOME/skyloom}, or {@code ~/.cache/skyloom} */
+    Path cacheDir() {
+        return variable("XDG_CACHE_HOME").map(Path::of)
+                .orElseGet(() -> Path.of(variable("HOME").orElse(System.getProperty("user.home")), ".cache"))
+                .resolve("skyloom");
+    }
+
+    private static boolean isTerminal(SystemStream stream) {
+        try {
+            // jline's exec provider asks `test -t <fd>`, which works for stdout and stderr separately.
+            return TerminalProvider.load("exec").isSystemStream(stream);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.skyloom.cli;
+
+import dev.skyloom.Collection;
+import dev.skyloom.Datapoint;
+import dev.skyloom.Dataset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/** {@code skyloom find}: prints one datapoint by its id. */
+@Command(name = "find",
+        description = "Print one datapoint of a collection, found by its id, with every field.")
+final class FindCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private SkyloomCommand root;
+
+    @Parameters(index = "0", paramLabel = "DATASET", description = "Dataset slug.")
+    private String dataset;
+
+    @Parameters(index = "1", paramLabel = "COLLECTION", description = "Collection name.")
+    private String collection;
+
+    @Parameters(index = "2", paramLabel = "DATAPOINT_ID", description = "The datapoint's id (a UUID).")
+    private UUID id;
+
+    @Option(names = "--format", paramLabel = "table|csv|jsonl|geojson", defaultValue = "jsonl",
+            description = "Output format (default: ${DEFAULT-VALUE}).")
+    private OutputFormat format;
+
+    @Override
+    public Integer call() throws IOException {
+        Environment environment = root.environment();
+        try (Connection connection = root.connect()) {
+            Dataset found = Lookup.dataset(connection.client(), dataset);
+            Collection source = Lookup.collections(found, dataset, List.of(collection)).getFirst();
+            Datapoint datapoint = source.find(id);
+            try (Writer out = OutputTarget.stdout(environment.out())) {
+                DatapointWriter writer = DatapointWriter.of(format, out,
+                        message -> environment.err().println("skyloom: warning: " + message));
+                writer.write(List.of(datapoint.fields()));
+                writer.finish();
+            }
+        }
+        return 0;
+    }
+}

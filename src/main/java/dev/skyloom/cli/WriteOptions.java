@@ -1,0 +1,45 @@
+package dev.skyloom.cli;
+
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The output format and progress options shared by query, find and load. */
+final class WriteOptions {
+
+    @Option(names = "--format", paramLabel = "table|csv|jsonl|geojson",
+            description = "Output format (default: table when stdout is a terminal, csv otherwise).")
+    private OutputFormat format;
+
+    @Option(names = "--no-progress", description = "Show no progress on stderr.")
+    private boolean noProgress;
+
+    /**
+     * @param toFile whether the output goes to a file rather than stdout
+     * @return the chosen format, or the default: table for a terminal, csv otherwise
+     */
+    OutputFormat format(Environment environment, boolean toFile) {
+        if (format != null) {
+            return format;
+        }
+        return environment.outIsTerminal() && !toFile ? OutputFormat.TABLE : OutputFormat.CSV;
+    }
+
+    /** @return whether --format was given */
+    boolean formatGiven() {
+        return format != null;
+    }
+
+    /** @return a display for {@code names}: live bars on a terminal, plain lines otherwise, nothing if disabled */
+    ProgressDisplay progress(Environment environment, List<String> names) {
+        ProgressDisplay.Mode mode = noProgress ? ProgressDisplay.Mode.OFF
+                : environment.errIsTerminal() ? ProgressDisplay.Mode.BARS : ProgressDisplay.Mode.LINES;
+        return new ProgressDisplay(mode, environment.err(), names);
+    }
+
+    /** @return where writers report data a format cannot hold: a line on stderr */
+    Consumer<String> warnings(Environment environment) {
+        return message -> environment.err().println("skyloom: warning: " + message);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.skyloom.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Runs the CLI in-process through picocli, as a non-terminal, capturing stdout, stderr and the exit code. */
+final class Cli {
+
+    /** What one run produced. */
+    record Result(int exit, String out, String err) {
+    }
+
+    private Cli() {
+    }
+
+    /** Runs {@code args} with the given environment variables (none by default). */
+    static Result run(Map<String, String> variables, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        int exit = Main.commandLine(new Environment(variables, outStream, errStream, false, false)).execute(args);
+        outStream.flush();
+        errStream.flush();
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Runs {@code args} with no environment variables. */
+    static Result run(String... args) {
+        return run(Map.of(), args);
+    }
+}
