@@ -1,0 +1,163 @@
+package dev.skyloom.bench;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.Timestamp;
+import dev.skyloom.local.DatapointTypes;
+import dev.skyloom.local.DatasetTypeCompiler;
+import dev.skyloom.local.DemoCatalog;
+import dev.skyloom.local.DemoSink;
+import dev.skyloom.wire.datasets.v1.AnnotatedType;
+import dev.skyloom.wire.datasets.v1.DatasetType;
+import dev.skyloom.wire.datasets.v1.RepeatedAny;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A page of Sentinel-2 MSI datapoints as the service sends them (all fixed fields set), with the dataset's type:
+ * what the decode benchmark turns into Datapoints. It is taken from the demo catalogue, so it has the real type's
+ * 24 fields and realistic values, and stored in a file for the JMH fork to read.
+ *
+ * @param type   the dataset's type, as GetDataset delivers it
+ * @param values the serialized datapoints
+ */
+record DecodeFixture(AnnotatedType type, List<ByteString> values) {
+
+    private static final String SENTINEL2 = "sentinel2_msi";
+
+    /** Copies the values. */
+    DecodeFixture {
+        values = List.copyOf(values);
+    }
+
+    /**
+     * The first {@code count} Sentinel-2 datapoints of the demo catalogue, each given an id and an ingestion time as
+     * the service stores them.
+     *
+     * @throws IllegalStateException if the demo catalogue has fewer Sentinel-2 datapoints
+     */
+    static DecodeFixture sentinel2(int count) {
+        Capture capture = new Capture(count);
+        try {
+            DemoCatalog.writeTo(capture, DemoCatalog.DEFAULT_SEED);
+        } catch (Enough e) {
+            // The page is full: the rest of the catalogue (Sentinel-1, Landsat) would take seconds for nothing.
+        }
+        if (capture.values.size() < count) {
+            throw new IllegalStateException("the demo catalogue has only " + capture.values.size()
+                    + " Sentinel-2 datapoints, " + count + " asked for");
+        }
+        return new DecodeFixture(capture.type, capture.values);
+    }
+
+    /** Writes the fixture to a file ({@link #read(Path)} reads it back). */
+    void write(Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            type.writeDelimitedTo(out);
+            RepeatedAny.newBuilder().setTypeUrl(type.getTypeUrl()).addAllValue(values).build().writeDelimitedTo(out);
+        }
+    }
+
+    /** Reads a fixture written by {@link #write(Path)}. */
+    static DecodeFixture read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            AnnotatedType type = AnnotatedType.parseDelimitedFrom(in);
+            RepeatedAny page = RepeatedAny.parseDelimitedFrom(in);
+            if (type == null || page == null) {
+                throw new IOException(file + " is not a decode fixture (it ends early)");
+            }
+            return new DecodeFixture(type, page.getValueList());
+        }
+    }
+
+    /** Thrown by the capture to stop the demo catalogue once the page is full. */
+    private static final class Enough extends RuntimeException {
+        Enough() {
+            super("the page is full", null, false, false);
+        }
+    }
+
+    /** Keeps the Sentinel-2 dataset's type and its first datapoints; ignores the rest of the catalogue. */
+    private static final class Capture implements DemoSink {
+        private final int count;
+        private final Set<UUID> collections = new HashSet<>();
+        private final List<ByteString> values = new ArrayList<>();
+        private UUID dataset;
+        private AnnotatedType type;
+        private Descriptor descriptor;
+
+        Capture(int count) {
+            this.count = count;
+        }
+
+        @Override
+        public void group(UUID id, UUID parentId, String codeName, String name) {
+        }
+
+        @Override
+        public void dataset(UUID id, UUID groupId, String codeName, String name, String summary,
+                            String description, DatasetType datasetType) {
+            if (codeName.equals(SENTINEL2)) {
+                dataset = id;
+                type = DatasetTypeCompiler.compile(groupId, codeName, datasetType);
+                descriptor = DatapointTypes.resolve(type);
+            }
+        }
+
+        @Override
+        public void collection(UUID id, UUID datasetId, String name) {
+            if (datasetId.equals(dataset)) {
+                collections.add(id);
+            }
+        }
+
+        @Override
+        public void ingest(UUID collectionId, List<byte[]> datapoints) {
+            if (!collections.contains(collectionId)) {
+                return;
+            }
+            for (byte[] datapoint : datapoints) {
+                values.add(stored(datapoint, values.size()));
+                if (values.size() == count) {
+                    throw new Enough();
+                }
+            }
+        }
+
+        /** The datapoint with the id and ingestion time the service adds when it stores one. */
+        private ByteString stored(byte[] datapoint, int index) {
+            try {
+                DynamicMessage.Builder message = DynamicMessage.parseFrom(descriptor, datapoint).toBuilder();
+                FieldDescriptor time = descriptor.findFieldByName("time");
+                FieldDescriptor id = descriptor.findFieldByName("id");
+                Message when = (Message) message.getField(time);
+                long seconds = (Long) when.getField(when.getDescriptorForType().findFieldByNumber(1));
+                int nanos = (Integer) when.getField(when.getDescriptorForType().findFieldByNumber(2));
+                long millis = seconds * 1000 + nanos / 1_000_000;
+                ByteBuffer uuid = ByteBuffer.allocate(16).putLong(millis << 16 | 0x7000).putLong(0x8000_0000_0000_0000L
+                        | index);
+                message.setField(id, DynamicMessage.newBuilder(id.getMessageType())
+                        .setField(id.getMessageType().findFieldByNumber(1), ByteString.copyFrom(uuid.array())).build());
+                message.setField(descriptor.findFieldByName("ingestion_time"),
+                        Timestamp.newBuilder().setSeconds(seconds + 86_400).build());
+                return message.build().toByteString();
+            } catch (InvalidProtocolBufferException e) {
+                throw new IllegalStateException("the demo catalogue wrote an undecodable Sentinel-2 datapoint", e);
+            }
+        }
+    }
+}
