@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -21,6 +23,9 @@ final class FindCommand implements Callable<Integer> {
 
     @ParentCommand
     private SkyloomCommand root;
+
+    @Spec
+    private CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "DATASET", description = "Dataset slug.")
     private String dataset;
@@ -38,12 +43,13 @@ final class FindCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Environment environment = root.environment();
+        WriteOptions.requireFile(format, "skyloom query with --output FILE", spec.commandLine());
         try (Connection connection = root.connect()) {
             Dataset found = Lookup.dataset(connection.client(), dataset);
             Collection source = Lookup.collections(found, dataset, List.of(collection)).getFirst();
             Datapoint datapoint = source.find(id);
             try (Writer out = OutputTarget.stdout(environment.out())) {
-                DatapointWriter writer = DatapointWriter.of(format, out,
+                DatapointWriter writer = DatapointWriter.of(format, out, null,
                         message -> environment.err().println("skyloom: warning: " + message));
                 writer.write(List.of(datapoint.fields()));
                 writer.finish();

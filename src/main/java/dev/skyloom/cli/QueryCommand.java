@@ -85,11 +85,14 @@ final class QueryCommand implements Callable<Integer> {
         }
         Environment environment = root.environment();
         OutputFormat format = write.format(environment, output != null);
+        if (output == null) {
+            WriteOptions.requireFile(format, "--output FILE", commandLine);
+        }
         try (Writer out = OutputTarget.open(output, "--output", environment.out(), commandLine);
              Connection connection = root.connect()) {
             Dataset found = Lookup.dataset(connection.client(), dataset);
             Collection source = Lookup.collections(found, dataset, List.of(collection)).getFirst();
-            DatapointWriter writer = DatapointWriter.of(format, out, write.warnings(environment));
+            DatapointWriter writer = DatapointWriter.of(format, out, output, write.warnings(environment));
             long remaining = max == null ? Long.MAX_VALUE : max;
             try (ProgressDisplay progress = write.progress(environment, List.of(collection));
                  Stream<Page> pages = source.pages(query, progress.listenerFor(collection))) {
