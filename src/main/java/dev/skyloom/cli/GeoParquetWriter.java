@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Writes a GeoParquet 1.1 file (Snappy-compressed): one optional column per field, typed as {@link ParquetKind}
+ * Writes a GeoParquet 1.1 file: one optional column per field, typed as {@link ParquetKind}
  * describes (times as INT64 TIMESTAMP(NANOS, UTC), ids as 16-byte UUIDs, footprints as WKB, enums as strings, lists,
  * maps and durations as JSON text), and the {@code geo} footer metadata naming the WKB columns, {@code geometry}
  * first, with their geometry types and bounding box.
@@ -29,6 +29,9 @@ import java.util.function.Consumer;
  * timestamp column, say) is written as null; each is reported once through the warnings. A result with no datapoints
  * gives a file with no rows and the columns time, id and ingestion_time, without {@code geo} metadata; so does a
  * result without footprints, whose columns then hold no WKB.
+ *
+ * <p>Pages are dictionary- and run-length-encoded but not compressed: parquet-java's codecs need native libraries
+ * (Snappy, Zstandard) or Hadoop's (gzip), and its direct-buffer cleanup warns on JDK 25.
  *
  * <p>Unlike the text formats this writer owns its output: it creates (or replaces) the file at the first batch and
  * {@link #finish()} writes the footer and closes it.
@@ -101,7 +104,7 @@ final class GeoParquetWriter implements DatapointWriter {
                 List.copyOf(kinds.values()), () -> geo == null ? Map.of() : Map.of(GeoMetadata.KEY, geo.json()));
         parquet = new DatapointWriteSupport.Builder(new LocalOutputFile(file), support)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
                 .build();
     }
 
