@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 /**
  * Writes datapoints, given as their field maps (proto field name to value, as {@code Datapoint.fields()} returns
  * them), in one output format. Batches arrive in order; {@link #finish()} completes the document (a closing bracket,
- * an aligned table) and flushes, but never closes the underlying writer.
+ * an aligned table) and flushes, but never closes the underlying writer (a binary format owns its file and closes it
+ * there).
  */
 sealed interface DatapointWriter permits CsvWriter, JsonLinesWriter, GeoJsonWriter, TableWriter, GeoParquetWriter {
 

@@ -12,6 +12,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +59,7 @@ class GeoParquetWriterTest {
 
     private ParquetFiles.Contents write(List<List<Map<String, Object>>> batches) throws Exception {
         Path file = dir.resolve("out.parquet");
-        DatapointWriter writer = DatapointWriter.of(OutputFormat.PARQUET, java.io.Writer.nullWriter(), file,
+        DatapointWriter writer = DatapointWriter.of(OutputFormat.PARQUET, Writer.nullWriter(), file,
                 warnings::add);
         for (List<Map<String, Object>> batch : batches) {
             writer.write(batch);
@@ -176,7 +177,7 @@ class GeoParquetWriterTest {
 
     @Test
     void theParquetFormatNeedsAFile() {
-        assertThatThrownBy(() -> DatapointWriter.of(OutputFormat.PARQUET, java.io.Writer.nullWriter(), null,
+        assertThatThrownBy(() -> DatapointWriter.of(OutputFormat.PARQUET, Writer.nullWriter(), null,
                 warnings::add)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("file");
     }
 }

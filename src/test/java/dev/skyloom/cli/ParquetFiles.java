@@ -9,6 +9,7 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ final class ParquetFiles {
     private ParquetFiles() {
     }
 
-    static Contents read(java.nio.file.Path file) throws IOException {
+    static Contents read(Path file) throws IOException {
         FileMetaData meta = ParquetReader.readMetadata(file.toFile()).getFileMetaData();
         try (Stream<Map<String, Object>> rows = ParquetReader.streamContent(file.toFile(), new RowHydrator())) {
             return new Contents(meta.getSchema(), meta.getKeyValueMetaData(), rows.toList());
