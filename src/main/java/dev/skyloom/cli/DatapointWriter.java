@@ -2,6 +2,7 @@ package dev.skyloom.cli;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -9,9 +10,10 @@ import java.util.function.Consumer;
 /**
  * Writes datapoints, given as their field maps (proto field name to value, as {@code Datapoint.fields()} returns
  * them), in one output format. Batches arrive in order; {@link #finish()} completes the document (a closing bracket,
- * an aligned table) and flushes, but never closes the underlying writer.
+ * an aligned table) and flushes, but never closes the underlying writer (a binary format owns its file and closes it
+ * there).
  */
-sealed interface DatapointWriter permits CsvWriter, JsonLinesWriter, GeoJsonWriter, TableWriter {
+sealed interface DatapointWriter permits CsvWriter, JsonLinesWriter, GeoJsonWriter, TableWriter, GeoParquetWriter {
 
     /**
      * Writes one batch of datapoints, e.g. one page.
@@ -28,16 +30,26 @@ sealed interface DatapointWriter permits CsvWriter, JsonLinesWriter, GeoJsonWrit
     void finish() throws IOException;
 
     /**
-     * Creates a writer of {@code format} over {@code out}.
+     * Creates a writer of {@code format}: a text format over {@code out}, a {@linkplain OutputFormat#binary() binary}
+     * one into {@code file}.
      *
+     * @param file     the file {@code out} writes to, or null for standard output
      * @param warnings receives one-line notices about data the format cannot hold
+     * @throws IllegalArgumentException if the format is binary and {@code file} is null (see
+     *                                  {@link WriteOptions#requireFile})
      */
-    static DatapointWriter of(OutputFormat format, Writer out, Consumer<String> warnings) {
+    static DatapointWriter of(OutputFormat format, Writer out, Path file, Consumer<String> warnings) {
         return switch (format) {
             case CSV -> new CsvWriter(out, warnings);
             case JSONL -> new JsonLinesWriter(out);
             case GEOJSON -> new GeoJsonWriter(out);
             case TABLE -> new TableWriter(out);
+            case PARQUET -> {
+                if (file == null) {
+                    throw new IllegalArgumentException("the " + format + " format is written to a file only");
+                }
+                yield new GeoParquetWriter(file, warnings);
+            }
         };
     }
 }

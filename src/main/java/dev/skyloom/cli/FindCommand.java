@@ -7,6 +7,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -22,6 +24,9 @@ final class FindCommand implements Callable<Integer> {
     @ParentCommand
     private SkyloomCommand root;
 
+    @Spec
+    private CommandSpec spec;
+
     @Mixin
     private CollectionArguments collectionArguments;
 
@@ -35,11 +40,12 @@ final class FindCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Environment environment = root.environment();
+        WriteOptions.requireFile(format, "skyloom query with --output FILE", spec.commandLine());
         try (Connection connection = root.connect()) {
             Collection source = collectionArguments.resolve(connection.client());
             Datapoint datapoint = source.find(id);
             try (Writer out = OutputTarget.stdout(environment.out())) {
-                DatapointWriter writer = DatapointWriter.of(format, out,
+                DatapointWriter writer = DatapointWriter.of(format, out, null,
                         message -> environment.err().println("skyloom: warning: " + message));
                 writer.write(List.of(datapoint.fields()));
                 writer.finish();

@@ -76,6 +76,8 @@ final class LoadCommand implements Callable<Integer> {
         Environment environment = root.environment();
         if (outputDir != null) {
             OutputTarget.directory(outputDir, "--output-dir", commandLine);
+        } else {
+            WriteOptions.requireFile(write.format(environment, false), "--output-dir DIR", commandLine);
         }
         LoadSummary summary = new LoadSummary();
         Map<String, List<Datapoint>> loaded = new LinkedHashMap<>();
@@ -105,7 +107,7 @@ final class LoadCommand implements Callable<Integer> {
             for (Map.Entry<String, List<Datapoint>> entry : loaded.entrySet()) {
                 Path file = outputDir.resolve(entry.getKey() + "." + format.extension());
                 try (Writer out = OutputTarget.open(file, "--output-dir", environment.out(), commandLine)) {
-                    DatapointWriter writer = DatapointWriter.of(format, out, write.warnings(environment));
+                    DatapointWriter writer = DatapointWriter.of(format, out, file, write.warnings(environment));
                     writer.write(QueryCommand.fieldsOf(entry.getValue()));
                     writer.finish();
                 }
@@ -117,7 +119,7 @@ final class LoadCommand implements Callable<Integer> {
             return;
         }
         try (Writer out = OutputTarget.stdout(environment.out())) {
-            DatapointWriter writer = DatapointWriter.of(write.format(environment, false), out,
+            DatapointWriter writer = DatapointWriter.of(write.format(environment, false), out, null,
                     write.warnings(environment));
             for (Map.Entry<String, List<Datapoint>> entry : loaded.entrySet()) {
                 List<Map<String, Object>> rows = new ArrayList<>();

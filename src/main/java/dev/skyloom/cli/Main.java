@@ -26,7 +26,19 @@ public final class Main {
      *             --to 2021-01-01}
      */
     public static void main(String[] args) {
+        silenceLibraryLogging();
         System.exit(commandLine(Environment.system()).execute(args));
+    }
+
+    /**
+     * The Parquet library logs through SLF4J, which the tool ships without a backend: naming SLF4J's no-op provider
+     * keeps it from printing a "no providers" notice on every run. A provider named with -Dslf4j.provider wins.
+     */
+    private static void silenceLibraryLogging() {
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+        }
     }
 
     /** Builds the command line of the tool over {@code environment}, with its error handling and output streams. */

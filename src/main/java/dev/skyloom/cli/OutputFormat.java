@@ -11,12 +11,19 @@ enum OutputFormat {
     /** One JSON object per datapoint and line. */
     JSONL("jsonl"),
     /** One RFC 7946 FeatureCollection, the footprint as each feature's geometry. */
-    GEOJSON("geojson");
+    GEOJSON("geojson"),
+    /** A GeoParquet 1.1 file, the footprint as a WKB column; binary, so written to files only. */
+    PARQUET("parquet");
 
     private final String extension;
 
     OutputFormat(String extension) {
         this.extension = extension;
+    }
+
+    /** @return whether the format is binary, and so never written to standard output */
+    boolean binary() {
+        return this == PARQUET;
     }
 
     /** @return the file name extension for this format, without the dot */

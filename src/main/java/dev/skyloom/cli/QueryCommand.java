@@ -81,10 +81,13 @@ final class QueryCommand implements Callable<Integer> {
         }
         Environment environment = root.environment();
         OutputFormat format = write.format(environment, output != null);
+        if (output == null) {
+            WriteOptions.requireFile(format, "--output FILE", commandLine);
+        }
         try (Writer out = OutputTarget.open(output, "--output", environment.out(), commandLine);
              Connection connection = root.connect()) {
             Collection source = collectionArguments.resolve(connection.client());
-            DatapointWriter writer = DatapointWriter.of(format, out, write.warnings(environment));
+            DatapointWriter writer = DatapointWriter.of(format, out, output, write.warnings(environment));
             long remaining = max == null ? Long.MAX_VALUE : max;
             try (ProgressDisplay progress = write.progress(environment, List.of(collectionArguments.collection()));
                  Stream<Page> pages = source.pages(query, progress.listenerFor(collectionArguments.collection()))) {

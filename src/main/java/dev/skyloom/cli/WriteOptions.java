@@ -1,6 +1,8 @@
 package dev.skyloom.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -8,7 +10,7 @@ import java.util.function.Consumer;
 /** The output format and progress options shared by query, find and load. */
 final class WriteOptions {
 
-    @Option(names = "--format", paramLabel = "table|csv|jsonl|geojson",
+    @Option(names = "--format", paramLabel = "table|csv|jsonl|geojson|parquet",
             description = "Output format (default: table when stdout is a terminal, csv otherwise).")
     private OutputFormat format;
 
@@ -24,6 +26,19 @@ final class WriteOptions {
             return format;
         }
         return environment.outIsTerminal() && !toFile ? OutputFormat.TABLE : OutputFormat.CSV;
+    }
+
+    /**
+     * Refuses a binary format for standard output.
+     *
+     * @param fileOption how to name a file instead, e.g. {@code --output FILE}
+     * @throws ParameterException if {@code format} is binary
+     */
+    static void requireFile(OutputFormat format, String fileOption, CommandLine commandLine) {
+        if (format.binary()) {
+            throw new ParameterException(commandLine, "--format " + format + " is binary and not written to stdout;"
+                    + " use " + fileOption);
+        }
     }
 
     /** @return whether --format was given */

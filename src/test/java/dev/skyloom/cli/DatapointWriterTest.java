@@ -42,7 +42,7 @@ class DatapointWriterTest {
 
     private String write(OutputFormat format, List<List<Map<String, Object>>> batches) throws IOException {
         StringWriter out = new StringWriter();
-        DatapointWriter writer = DatapointWriter.of(format, out, warnings::add);
+        DatapointWriter writer = DatapointWriter.of(format, out, null, warnings::add);
         for (List<Map<String, Object>> batch : batches) {
             writer.write(batch);
         }

@@ -1,0 +1,102 @@
+package dev.skyloom.cli;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.MessageType;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Turns datapoint field maps into Parquet records of a fixed schema, and adds extra file metadata, computed when the
+ * file is finished, to the footer. A field the schema has no column for is skipped, as is a value its column cannot
+ * hold ({@link GeoParquetWriter} reports both).
+ */
+final class DatapointWriteSupport extends WriteSupport<Map<String, Object>> {
+
+    private final MessageType schema;
+    private final List<ParquetKind> kinds;
+    private final Supplier<Map<String, String>> footerMetadata;
+    private RecordConsumer out;
+
+    /**
+     * @param kinds          the kind of each schema column, in order
+     * @param footerMetadata asked once, when the file is finished, for the key/value metadata to add
+     * @throws IllegalArgumentException if {@code kinds} does not match the schema's column count
+     */
+    DatapointWriteSupport(MessageType schema, List<ParquetKind> kinds, Supplier<Map<String, String>> footerMetadata) {
+        if (kinds.size() != schema.getFieldCount()) {
+            throw new IllegalArgumentException("expected " + schema.getFieldCount() + " column kinds, got "
+                    + kinds.size());
+        }
+        this.schema = schema;
+        this.kinds = List.copyOf(kinds);
+        this.footerMetadata = footerMetadata;
+    }
+
+    @Override
+    public WriteContext init(Configuration configuration) {
+        return new WriteContext(schema, Map.of());
+    }
+
+    @Override
+    public WriteContext init(ParquetConfiguration configuration) {
+        return new WriteContext(schema, Map.of());
+    }
+
+    @Override
+    public void prepareForWrite(RecordConsumer recordConsumer) {
+        out = recordConsumer;
+    }
+
+    @Override
+    public void write(Map<String, Object> fields) {
+        out.startMessage();
+        for (int i = 0; i < kinds.size(); i++) {
+            String name = schema.getFieldName(i);
+            Object value = fields.get(name);
+            if (value != null && kinds.get(i).accepts(value)) {
+                out.startField(name, i);
+                kinds.get(i).write(out, value);
+                out.endField(name, i);
+            }
+        }
+        out.endMessage();
+    }
+
+    @Override
+    public FinalizedWriteContext finalizeWrite() {
+        return new FinalizedWriteContext(footerMetadata.get());
+    }
+
+    /** Builds a Parquet writer over this write support. */
+    static final class Builder extends ParquetWriter.Builder<Map<String, Object>, Builder> {
+
+        private final DatapointWriteSupport support;
+
+        Builder(OutputFile file, DatapointWriteSupport support) {
+            super(file);
+            this.support = support;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<Map<String, Object>> getWriteSupport(Configuration configuration) {
+            return support;
+        }
+
+        @Override
+        protected WriteSupport<Map<String, Object>> getWriteSupport(ParquetConfiguration configuration) {
+            return support;
+        }
+    }
+}
