@@ -87,7 +87,7 @@ final class ConnectErrors {
             return Optional.of("the server is rate limiting requests; slow down or retry later");
         }
         return Optional.ofNullable(switch (failure.code()) {
-            case UNIMPLEMENTED -> service + "/" + method + " is not implemented by " + host
+            case UNIMPLEMENTED -> service + "/" + method + " is not available at " + host
                     + "; is the URL a Tilebox server?";
             case UNAUTHENTICATED -> "set TILEBOX_API_KEY or pass an API key";
             case PERMISSION_DENIED -> "check that the API key has access to this";

@@ -67,7 +67,7 @@ class ConnectErrorMappingTest {
                 arguments("aborted", 409, SkyloomException.Unavailable.class, ""),
                 arguments("out_of_range", 400, SkyloomException.InvalidArgument.class, ""),
                 arguments("unimplemented", 501, SkyloomException.NotFound.class,
-                        "; datasets.v1.DatasetService/GetDataset is not implemented by {host}; "
+                        "; datasets.v1.DatasetService/GetDataset is not available at {host}; "
                                 + "is the URL a Tilebox server?"),
                 arguments("internal", 500, SkyloomException.Internal.class, ""),
                 arguments("unavailable", 503, SkyloomException.Unavailable.class, ""),
