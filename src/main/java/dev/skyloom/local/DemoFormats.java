@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -45,6 +46,20 @@ final class DemoFormats {
     /** A stable UUID for a catalogue object that has no id from the real service. */
     static UUID nameUuid(String name) {
         return UUID.nameUUIDFromBytes(("skyloom-demo:" + name).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Creates the named collections of a dataset, each with an id derived from {@code codeName.name}.
+     *
+     * @return the collections' ids, in the order of {@code names}
+     */
+    static UUID[] collections(DemoSink sink, UUID datasetId, String codeName, List<String> names) {
+        UUID[] ids = new UUID[names.size()];
+        for (int c = 0; c < ids.length; c++) {
+            ids[c] = nameUuid(codeName + "." + names.get(c));
+            sink.collection(ids[c], datasetId, names.get(c));
+        }
+        return ids;
     }
 
     /** {@code value} in decimal, zero-padded to {@code width} digits. */

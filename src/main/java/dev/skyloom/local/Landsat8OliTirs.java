@@ -83,11 +83,7 @@ final class Landsat8OliTirs {
                 "Scenes of the Operational Land Imager and Thermal Infrared Sensor of Landsat 8 on the WRS-2 grid, "
                         + "as level-1 (L1TP, L1GT, L1T) and level-2 surface reflectance and temperature (L2SP) "
                         + "products.", type);
-        UUID[] collections = new UUID[COLLECTIONS.size()];
-        for (int c = 0; c < collections.length; c++) {
-            collections[c] = DemoFormats.nameUuid(CODE_NAME + "." + COLLECTIONS.get(c));
-            sink.collection(collections[c], ID, COLLECTIONS.get(c));
-        }
+        UUID[] collections = DemoFormats.collections(sink, ID, CODE_NAME, COLLECTIONS);
         SunSynchronousOrbit orbit = orbit();
         LandsatPlan plan = LandsatPlan.of(orbit, START, END, seed);
         DatapointEncoder encoder = new DatapointEncoder(DatasetTypeCompiler.compile(groupId, CODE_NAME, type));

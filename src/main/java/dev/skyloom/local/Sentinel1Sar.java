@@ -101,11 +101,7 @@ final class Sentinel1Sar {
                 "Slices of the C-band synthetic aperture radar of Sentinel-1, in interferometric wide swath and "
                         + "extra wide swath modes, as raw (level 0), single look complex and ground range detected "
                         + "(level 1) products.", type);
-        UUID[] collections = new UUID[COLLECTIONS.size()];
-        for (int c = 0; c < collections.length; c++) {
-            collections[c] = DemoFormats.nameUuid(CODE_NAME + "." + COLLECTIONS.get(c));
-            sink.collection(collections[c], ID, COLLECTIONS.get(c));
-        }
+        UUID[] collections = DemoFormats.collections(sink, ID, CODE_NAME, COLLECTIONS);
         CollectionBatches batches = new CollectionBatches(sink);
         Sentinel1Sar generator = new Sentinel1Sar(collections,
                 new DatapointEncoder(DatasetTypeCompiler.compile(groupId, CODE_NAME, type)), batches,
