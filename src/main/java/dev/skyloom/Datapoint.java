@@ -52,8 +52,9 @@ import java.util.function.Supplier;
  *
  * <p>A datapoint is immutable and safe to share between threads; {@code equals} and {@code hashCode} compare the type
  * and every field value. It is a final class rather than a record because the field values are converted only when
- * first asked for (and then kept): decoding a page of datapoints costs little more than parsing the protobuf messages,
- * and a caller who reads only ids and times never pays for converting geometries.
+ * first asked for (and then kept): a decoded datapoint holds its id, its time and its serialized bytes, so decoding a
+ * page costs a pass over the bytes, and a caller who reads only ids and times never pays for parsing the other
+ * fields or converting geometries.
  */
 public final class Datapoint {
 

@@ -1,14 +1,16 @@
 package dev.skyloom.codec;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Message;
+import com.google.protobuf.WireFormat;
 import dev.skyloom.Datapoint;
 import dev.skyloom.SkyloomException;
 
+import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +21,8 @@ import java.util.UUID;
 
 /**
  * A dataset's datapoint message, resolved from its descriptor set: decodes serialized datapoints into
- * {@link Datapoint}s. Decoding parses the message and reads {@code id} and {@code time}; the other fields are
- * converted when the datapoint is first asked for them. Immutable and thread-safe; obtain one from
+ * {@link Datapoint}s. Decoding reads {@code id} and {@code time} and keeps the bytes; the other fields are parsed
+ * and converted when the datapoint is first asked for them. Immutable and thread-safe; obtain one from
  * {@link DatapointTypes}.
  */
 public final class DatapointType {
@@ -75,40 +77,99 @@ public final class DatapointType {
     }
 
     /**
-     * Decodes one serialized datapoint.
+     * Decodes one serialized datapoint: reads its {@code id} and {@code time} and checks the message's framing (every
+     * top-level field's tag and length). The bytes are kept, and the other fields are parsed and converted when the
+     * datapoint is first asked for them; after that, only the converted values are kept.
      *
      * @param bytes one datapoint message of this type
-     * @return the datapoint; its fields other than id and time are converted on first access
-     * @throws SkyloomException.Internal ("cannot decode datapoint ...") if the bytes are not a message of this type
-     *                                   or lack a valid {@code time} or {@code id}
+     * @return the datapoint
+     * @throws SkyloomException.Internal ("cannot decode datapoint ...") if the bytes are not a well-framed message or
+     *                                   lack a valid {@code time} or {@code id}; a field that is well framed but
+     *                                   cannot be parsed is reported when the fields are first read
      */
     public Datapoint decode(ByteString bytes) {
-        DynamicMessage message;
+        Header header;
         try {
-            message = DynamicMessage.parseFrom(descriptor, bytes);
-        } catch (InvalidProtocolBufferException e) {
+            header = readHeader(bytes.newCodedInput());
+        } catch (IOException e) {
             throw undecodable(bytes, e.getMessage(), e);
         }
-        if (!message.hasField(time)) {
+        if (!header.hasTime) {
             throw undecodable(bytes, "it has no 'time'", null);
         }
-        if (!message.hasField(id)) {
+        if (!header.hasId) {
             throw undecodable(bytes, "it has no 'id'", null);
         }
         Instant when;
         UUID uuid;
         try {
-            Message timestamp = (Message) message.getField(time);
-            when = Instant.ofEpochSecond((Long) timestamp.getField(timeSeconds),
-                    (Integer) timestamp.getField(timeNanos));
-            uuid = MessageValues.uuid((ByteString) ((Message) message.getField(id)).getField(idBytes));
+            when = Instant.ofEpochSecond(header.seconds, header.nanos);
+            uuid = MessageValues.uuid(header.idBytes);
         } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
             throw undecodable(bytes, e.getMessage(), e);
         }
         if (uuid == null) {
             throw undecodable(bytes, "its 'id' is empty", null);
         }
-        return new Datapoint(typeUrl, uuid, when, fieldNames, () -> convert(message, uuid));
+        return new Datapoint(typeUrl, uuid, when, fieldNames, () -> convert(bytes, uuid));
+    }
+
+    /** What {@link #readHeader} found: the {@code time} and {@code id} values, with protobuf's merge semantics. */
+    private static final class Header {
+        boolean hasTime;
+        boolean hasId;
+        long seconds;
+        int nanos;
+        ByteString idBytes = ByteString.EMPTY;
+    }
+
+    /**
+     * Walks the top-level fields: parses {@code time} and {@code id} (a repeated occurrence merges into the earlier
+     * one, as protobuf parsing does) and skips every other field, which checks its framing without building values.
+     * A field with an unexpected wire type is an unknown field, as for protobuf's own parser.
+     */
+    private Header readHeader(CodedInputStream in) throws IOException {
+        Header header = new Header();
+        for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+            int number = WireFormat.getTagFieldNumber(tag);
+            boolean delimited = WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED;
+            if (delimited && number == time.getNumber()) {
+                header.hasTime = true;
+                int limit = in.pushLimit(in.readRawVarint32());
+                readTimestamp(in, header);
+                in.popLimit(limit);
+            } else if (delimited && number == id.getNumber()) {
+                header.hasId = true;
+                int limit = in.pushLimit(in.readRawVarint32());
+                readId(in, header);
+                in.popLimit(limit);
+            } else if (!in.skipField(tag)) {
+                throw new InvalidProtocolBufferException("an end-group tag without a start-group tag");
+            }
+        }
+        return header;
+    }
+
+    private void readTimestamp(CodedInputStream in, Header header) throws IOException {
+        for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+            if (tag == tag(timeSeconds, WireFormat.WIRETYPE_VARINT)) {
+                header.seconds = in.readInt64();
+            } else if (tag == tag(timeNanos, WireFormat.WIRETYPE_VARINT)) {
+                header.nanos = in.readInt32();
+            } else if (!in.skipField(tag)) {
+                throw new InvalidProtocolBufferException("an end-group tag inside 'time'");
+            }
+        }
+    }
+
+    private void readId(CodedInputStream in, Header header) throws IOException {
+        for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+            if (tag == tag(idBytes, WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
+                header.idBytes = in.readBytes();
+            } else if (!in.skipField(tag)) {
+                throw new InvalidProtocolBufferException("an end-group tag inside 'id'");
+            }
+        }
     }
 
     /**
@@ -131,10 +192,15 @@ public final class DatapointType {
         return List.copyOf(datapoints);
     }
 
-    private Map<String, Object> convert(DynamicMessage message, UUID uuid) {
+    /** {@return the wire tag of a field with the given wire type (protobuf's own helper is package-private)} */
+    private static int tag(FieldDescriptor field, int wireType) {
+        return field.getNumber() << 3 | wireType;
+    }
+
+    private Map<String, Object> convert(ByteString bytes, UUID uuid) {
         try {
-            return MessageValues.fields(message, fields);
-        } catch (IllegalArgumentException e) {
+            return MessageValues.fields(DynamicMessage.parseFrom(descriptor, bytes), fields);
+        } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
             throw new SkyloomException.Internal("internal", "cannot decode datapoint " + uuid + " of type '"
                     + typeUrl + "': " + e.getMessage(), e);
         }

@@ -167,6 +167,53 @@ class DatapointTypeTest {
     }
 
     @Test
+    void decodingReadsOnlyIdAndTimeAndLeavesAMalformedOtherFieldToTheFieldsCall() {
+        // Field 4 (geometry) framed correctly, but its content is a truncated varint: only a full parse notices.
+        ByteString malformedGeometry = ByteString.copyFrom(new byte[]{0x22, 0x02, 0x08, (byte) 0xff});
+        ByteString bytes = required().bytes().concat(malformedGeometry);
+
+        Datapoint datapoint = type.decode(bytes);
+
+        assertThat(datapoint.id()).isEqualTo(Sentinel2Msi.ID);
+        assertThat(datapoint.time()).isEqualTo(Sentinel2Msi.TIME);
+        assertThatThrownBy(datapoint::fields)
+                .isInstanceOf(SkyloomException.Internal.class)
+                .hasMessageStartingWith("cannot decode datapoint " + Sentinel2Msi.ID + " of type '"
+                        + Sentinel2Msi.TYPE_URL + "'");
+    }
+
+    @Test
+    void idAndTimeFollowProtobufMergeRulesWhenAFieldRepeats() {
+        ByteString seconds = Sentinel2Msi.timestamp(Instant.ofEpochSecond(1_700_000_000L)).toByteString();
+        ByteString nanos = com.google.protobuf.Timestamp.newBuilder().setNanos(42).build().toByteString();
+        ByteString bytes = new Sentinel2Msi.Builder(type.descriptor())
+                .set("id", Sentinel2Msi.uuid(java.util.UUID.randomUUID())).bytes()
+                .concat(frame(1, seconds)).concat(frame(1, nanos))
+                .concat(frame(2, Sentinel2Msi.uuid(Sentinel2Msi.ID).toByteString()));
+
+        Datapoint datapoint = type.decode(bytes);
+
+        assertThat(datapoint.time()).isEqualTo(Instant.ofEpochSecond(1_700_000_000L, 42));
+        assertThat(datapoint.id()).isEqualTo(Sentinel2Msi.ID);
+        assertThat(datapoint.fields()).containsEntry("time", datapoint.time()).containsEntry("id", datapoint.id());
+    }
+
+    @Test
+    void aTruncatedFieldAfterIdAndTimeFailsAtDecode() {
+        ByteString truncated = required().bytes().concat(ByteString.copyFrom(new byte[]{0x2a, 0x10, 'a', 'b'}));
+
+        assertThatThrownBy(() -> type.decode(truncated))
+                .isInstanceOf(SkyloomException.Internal.class)
+                .hasMessageStartingWith("cannot decode datapoint of type '" + Sentinel2Msi.TYPE_URL + "' ("
+                        + truncated.size() + " bytes)");
+    }
+
+    /** A length-delimited field: tag, length, content. */
+    private static ByteString frame(int number, ByteString content) {
+        return ByteString.copyFrom(new byte[]{(byte) (number << 3 | 2), (byte) content.size()}).concat(content);
+    }
+
+    @Test
     void datapointsAreEqualByValue() {
         ByteString bytes = Sentinel2Msi.example(type.descriptor());
         Datapoint changed = type.decode(required().set("cloud_cover", 7.0).bytes());
