@@ -70,7 +70,8 @@ record CollectionJob(Collection collection, Query query, int slices, RequestLimi
             tasks.add(new Task<>(threadName + "#slice-" + (i + 1) + "of" + parts.size(),
                     () -> loadSlice(slice, parts.get(slice), tracker)));
         }
-        Scopes.Joined<SliceLoad> joined = Scopes.forkAll(threadName, tasks, Optional.empty(), true);
+        Scopes.Joined<SliceLoad> joined = Scopes.forkAll(threadName, tasks, Optional.empty(), true,
+                tasks.size());
         if (!joined.failures().isEmpty()) {
             Throwable first = ((Result.Failed<SliceLoad>) joined.results().get(joined.failures().getFirst())).error();
             if (first instanceof Exception e) {

@@ -108,7 +108,8 @@ public final class ConcurrentLoader {
 
     /**
      * A copy that keeps at most {@code max} requests in flight across a whole load (default
-     * {@value #DEFAULT_MAX_CONCURRENT_REQUESTS}).
+     * {@value #DEFAULT_MAX_CONCURRENT_REQUESTS}). It also bounds the collections loading at once to {@code 2 * max}:
+     * the others start as earlier ones finish, so a load of many collections keeps few threads alive.
      *
      * @throws IllegalArgumentException if {@code max} is below 1
      */
@@ -186,7 +187,7 @@ public final class ConcurrentLoader {
         }
         Scopes.Joined<CollectionLoad> joined;
         try {
-            joined = Scopes.forkAll(SCOPE_NAME, tasks, deadline, mode == LoadMode.FAIL_FAST);
+            joined = Scopes.forkAll(SCOPE_NAME, tasks, deadline, mode == LoadMode.FAIL_FAST, maxRunningCollections());
         } catch (InterruptedException e) {
             throw LoadErrors.interrupted(e);
         }
@@ -195,6 +196,15 @@ public final class ConcurrentLoader {
             throwFirstFailure(all, joined);
         }
         return new LoadResult(outcomes(all, joined), wallTime);
+    }
+
+    /**
+     * Collections loading at once: twice the request limit, so that while one collection's subtask decodes a page
+     * another already waits for the freed request permit, yet a load of ten thousand collections keeps only a few
+     * dozen threads alive.
+     */
+    private int maxRunningCollections() {
+        return maxConcurrentRequests > Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE : 2 * maxConcurrentRequests;
     }
 
     private void throwFirstFailure(List<Collection> all, Scopes.Joined<CollectionLoad> joined) {

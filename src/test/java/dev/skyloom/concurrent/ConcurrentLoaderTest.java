@@ -23,6 +23,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 class ConcurrentLoaderTest {
 
+    /** No bound on the subtasks alive at once. */
+    private static final int ALL = Integer.MAX_VALUE;
+
     private static final Instant T0 = Instant.parse("2020-01-01T00:00:00Z");
     private static final Query YEAR = Query.of(TimeInterval.parse("2020-01-01", "2021-01-01"));
     private static final List<String> LANDSAT = List.of("L1GT", "L1T", "L1TP", "L2SP");
@@ -177,7 +180,7 @@ class ConcurrentLoaderTest {
         Scopes.Joined<Integer> joined = Scopes.forkAll("outer", List.of(
                 new Scopes.Task<>("first-half", () -> datapoints(List.of("L1GT", "L1T"))),
                 new Scopes.Task<>("second-half", () -> datapoints(List.of("L1TP", "L2SP")))),
-                Optional.empty(), true);
+                Optional.empty(), true, ALL);
 
         assertThat(joined.results()).containsExactly(new Scopes.Result.Done<>(10), new Scopes.Result.Done<>(10));
     }
@@ -194,7 +197,7 @@ class ConcurrentLoaderTest {
                         Thread.sleep(5);
                     }
                     throw new IllegalStateException("workflow step failed");
-                })), Optional.empty(), true);
+                })), Optional.empty(), true, ALL);
 
         assertThat(joined.failures()).containsExactly(1);
         assertThat(joined.results().getFirst()).isEqualTo(new Scopes.Result.Unfinished<>());
