@@ -71,8 +71,9 @@ final class MemoryScenario implements Scenario {
                     .target(Target.atLeast("datapoints streamed with " + HEAP + " (must complete)",
                             result.streamed(), stream))
                     .note("Heap per datapoint is the live heap after full GCs with the result held, minus before, "
-                            + "divided by its size. Datapoints keep their parsed message and convert fields on first "
-                            + "access, so reading fields() adds the converted values.")
+                            + "divided by its size. A datapoint keeps its id, time and serialized bytes and parses the "
+                            + "other fields on first access; reading fields() replaces the bytes with the converted "
+                            + "values.")
                     .build();
         }
     }
