@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.skyloom.local.CatalogRows.Collection;
 import dev.skyloom.local.CatalogRows.Dataset;
 import dev.skyloom.local.CatalogRows.Group;
+import dev.skyloom.local.error.RpcException;
 import dev.skyloom.wire.datasets.v1.AnnotatedType;
 
 import java.sql.Connection;

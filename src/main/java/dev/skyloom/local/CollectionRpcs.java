@@ -2,6 +2,7 @@ package dev.skyloom.local;
 
 import dev.skyloom.local.CatalogRows.Collection;
 import dev.skyloom.local.CatalogRows.Dataset;
+import dev.skyloom.local.error.RpcException;
 import dev.skyloom.wire.datasets.v1.CollectionInfo;
 import dev.skyloom.wire.datasets.v1.CreateCollectionRequest;
 import dev.skyloom.wire.datasets.v1.DeleteCollectionRequest;

@@ -130,7 +130,7 @@ final class Database implements AutoCloseable {
 
     /**
      * Runs {@code work} alone on the write connection in one transaction: committed if it returns, rolled back if it
-     * throws (an {@link RpcException} passes through unchanged).
+     * throws (an {@link dev.skyloom.local.error.RpcException} passes through unchanged).
      */
     <T> T transaction(Work<T> work) {
         lock.writeLock().lock();

@@ -2,6 +2,7 @@ package dev.skyloom.local;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
+import dev.skyloom.local.error.RpcException;
 import dev.skyloom.wire.tilebox.v1.ID;
 
 import java.nio.ByteBuffer;

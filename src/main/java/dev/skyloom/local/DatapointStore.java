@@ -1,5 +1,6 @@
 package dev.skyloom.local;
 
+import dev.skyloom.local.error.RpcException;
 import org.locationtech.jts.geom.Envelope;
 
 import java.sql.Connection;

@@ -3,6 +3,7 @@ package dev.skyloom.local;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.DynamicMessage;
+import dev.skyloom.local.error.RpcException;
 import dev.skyloom.wire.datasets.v1.AnnotatedType;
 import dev.skyloom.wire.datasets.v1.FieldComparison;
 import dev.skyloom.wire.datasets.v1.FieldComparisonOperator;

@@ -1,6 +1,7 @@
 package dev.skyloom.local;
 
 import com.google.protobuf.Timestamp;
+import dev.skyloom.local.error.RpcException;
 import dev.skyloom.wire.tilebox.v1.IDInterval;
 import dev.skyloom.wire.tilebox.v1.TimeInterval;
 

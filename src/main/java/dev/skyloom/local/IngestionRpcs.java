@@ -1,6 +1,7 @@
 package dev.skyloom.local;
 
 import dev.skyloom.local.CatalogRows.Collection;
+import dev.skyloom.local.error.RpcException;
 import dev.skyloom.wire.datasets.v1.DeleteRequest;
 import dev.skyloom.wire.datasets.v1.DeleteResponse;
 import dev.skyloom.wire.datasets.v1.IngestRequest;

@@ -8,6 +8,7 @@ import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
 import dev.skyloom.local.DatapointStore.IngestCounts;
 import dev.skyloom.local.DatapointStore.NewDatapoint;
+import dev.skyloom.local.error.RpcException;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;

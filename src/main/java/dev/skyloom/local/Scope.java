@@ -2,6 +2,7 @@ package dev.skyloom.local;
 
 import dev.skyloom.local.CatalogRows.Collection;
 import dev.skyloom.local.CatalogRows.Dataset;
+import dev.skyloom.local.error.RpcException;
 import dev.skyloom.wire.tilebox.v1.ID;
 
 import java.util.ArrayList;

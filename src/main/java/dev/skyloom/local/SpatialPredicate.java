@@ -1,5 +1,6 @@
 package dev.skyloom.local;
 
+import dev.skyloom.local.error.RpcException;
 import dev.skyloom.wire.datasets.v1.SpatialFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;

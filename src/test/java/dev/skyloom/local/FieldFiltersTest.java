@@ -3,6 +3,8 @@ package dev.skyloom.local;
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Type;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
+import dev.skyloom.local.error.ConnectCode;
+import dev.skyloom.local.error.RpcException;
 import dev.skyloom.wire.datasets.v1.AnnotatedType;
 import dev.skyloom.wire.datasets.v1.DatasetKind;
 import dev.skyloom.wire.datasets.v1.DatasetType;

@@ -1,7 +1,7 @@
-package dev.skyloom.local;
+package dev.skyloom.local.error;
 
 /** The Connect error codes the local server answers with, each with its wire name and HTTP status. */
-enum ConnectCode {
+public enum ConnectCode {
     CANCELED("canceled", 499),
     INVALID_ARGUMENT("invalid_argument", 400),
     DEADLINE_EXCEEDED("deadline_exceeded", 504),
@@ -21,12 +21,12 @@ enum ConnectCode {
     }
 
     /** The lower-case snake-case name sent in the error body's {@code code}. */
-    String wireName() {
+    public String wireName() {
         return wireName;
     }
 
     /** The HTTP status a Connect server sends with this code. */
-    int httpStatus() {
+    public int httpStatus() {
         return httpStatus;
     }
 }

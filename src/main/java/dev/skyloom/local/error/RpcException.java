@@ -1,31 +1,31 @@
-package dev.skyloom.local;
+package dev.skyloom.local.error;
 
 /**
  * A request the local server refuses, with the Connect code and message it answers with. Thrown from anywhere in the
- * handling of a request; {@link ConnectHandler} turns it into a JSON error body with the code's HTTP status.
+ * handling of a request; the server's {@code ConnectHandler} turns it into a JSON error body with the code's HTTP status.
  */
-final class RpcException extends RuntimeException {
+public final class RpcException extends RuntimeException {
 
     private final ConnectCode code;
 
-    RpcException(ConnectCode code, String message) {
+    public RpcException(ConnectCode code, String message) {
         super(message, null, false, false);
         this.code = code;
     }
 
-    ConnectCode code() {
+    public ConnectCode code() {
         return code;
     }
 
-    static RpcException invalidArgument(String message) {
+    public static RpcException invalidArgument(String message) {
         return new RpcException(ConnectCode.INVALID_ARGUMENT, message);
     }
 
-    static RpcException notFound(String message) {
+    public static RpcException notFound(String message) {
         return new RpcException(ConnectCode.NOT_FOUND, message);
     }
 
-    static RpcException alreadyExists(String message) {
+    public static RpcException alreadyExists(String message) {
         return new RpcException(ConnectCode.ALREADY_EXISTS, message);
     }
 }
