@@ -5,6 +5,7 @@ import dev.skyloom.local.CatalogRows.Collection;
 import dev.skyloom.local.CatalogRows.Dataset;
 import dev.skyloom.local.CatalogRows.Group;
 import dev.skyloom.local.error.RpcException;
+import dev.skyloom.local.schema.DatasetTypeCompiler;
 import dev.skyloom.wire.datasets.v1.AnnotatedType;
 import dev.skyloom.wire.datasets.v1.CreateDatasetRequest;
 import dev.skyloom.wire.datasets.v1.DatasetGroup;

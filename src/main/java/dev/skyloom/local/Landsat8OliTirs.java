@@ -3,6 +3,8 @@ package dev.skyloom.local;
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Type;
 import dev.skyloom.local.LandsatPlan.Scene;
 import dev.skyloom.local.SphericalEarth.LonLat;
+import dev.skyloom.local.schema.DatasetFields;
+import dev.skyloom.local.schema.DatasetTypeCompiler;
 import dev.skyloom.wire.datasets.v1.DatasetKind;
 import dev.skyloom.wire.datasets.v1.DatasetType;
 import dev.skyloom.wire.datasets.v1.FlightDirection;

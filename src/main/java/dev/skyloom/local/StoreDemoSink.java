@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import dev.skyloom.local.CatalogRows.Collection;
 import dev.skyloom.local.CatalogRows.Dataset;
 import dev.skyloom.local.CatalogRows.Group;
+import dev.skyloom.local.schema.DatasetTypeCompiler;
 import dev.skyloom.wire.datasets.v1.DatasetType;
 
 import java.util.ArrayList;

@@ -4,6 +4,8 @@ import com.google.protobuf.Descriptors;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import dev.skyloom.local.schema.DatapointTypes;
+import dev.skyloom.local.schema.DatasetTypeCompiler;
 import dev.skyloom.wire.datasets.v1.AnnotatedType;
 import dev.skyloom.wire.datasets.v1.DatasetType;
 import dev.skyloom.wire.datasets.v1.Geometry;

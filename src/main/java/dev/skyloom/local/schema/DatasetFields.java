@@ -1,4 +1,4 @@
-package dev.skyloom.local;
+package dev.skyloom.local.schema;
 
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
 import dev.skyloom.wire.datasets.v1.Field;

@@ -1,4 +1,4 @@
-package dev.skyloom.local;
+package dev.skyloom.local.schema;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.DescriptorProtos.Edition;
