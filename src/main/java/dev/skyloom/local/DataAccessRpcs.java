@@ -6,6 +6,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.skyloom.local.DatapointStore.BboxFilter;
 import dev.skyloom.local.DatapointStore.Stored;
 import dev.skyloom.local.error.RpcException;
+import dev.skyloom.local.geo.SpatialPredicate;
 import dev.skyloom.wire.datasets.v1.Any;
 import dev.skyloom.wire.datasets.v1.QueryByIDRequest;
 import dev.skyloom.wire.datasets.v1.QueryFilters;

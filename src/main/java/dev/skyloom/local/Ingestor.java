@@ -9,6 +9,7 @@ import com.google.protobuf.Timestamp;
 import dev.skyloom.local.DatapointStore.IngestCounts;
 import dev.skyloom.local.DatapointStore.NewDatapoint;
 import dev.skyloom.local.error.RpcException;
+import dev.skyloom.local.geo.SphericalGeometry;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;

@@ -1,4 +1,4 @@
-package dev.skyloom.local;
+package dev.skyloom.local.geo;
 
 import dev.skyloom.local.error.RpcException;
 import dev.skyloom.wire.datasets.v1.SpatialFilter;
@@ -20,7 +20,7 @@ import org.locationtech.jts.operation.valid.IsValidOp;
  * {@code CONTAINS} those lying entirely inside it. Coordinate system: {@code CARTESIAN} (also for 0, as the proto
  * says) treats lon/lat as a plane; {@code SPHERICAL} treats edges as great-circle arcs via {@link SphericalGeometry}.
  */
-final class SpatialPredicate {
+public final class SpatialPredicate {
 
     private final boolean spherical;
     private final boolean contains;
@@ -40,7 +40,7 @@ final class SpatialPredicate {
      * @throws RpcException invalid_argument if the geometry is missing, undecodable, not a valid (Multi)Polygon, or
      *                      the mode or coordinate system is unknown
      */
-    static SpatialPredicate of(SpatialFilter wire) {
+    public static SpatialPredicate of(SpatialFilter wire) {
         boolean contains = switch (wire.getMode()) {
             case SPATIAL_FILTER_MODE_UNSPECIFIED, SPATIAL_FILTER_MODE_INTERSECTS -> false;
             case SPATIAL_FILTER_MODE_CONTAINS -> true;
@@ -77,17 +77,17 @@ final class SpatialPredicate {
     }
 
     /** Whether the prefilter must use the spherical bbox columns rather than the planar ones. */
-    boolean spherical() {
+    public boolean spherical() {
         return spherical;
     }
 
     /** The bbox a candidate's (planar or spherical) bbox must overlap. */
-    Envelope bbox() {
+    public Envelope bbox() {
         return bbox;
     }
 
     /** Whether a datapoint geometry (as stored, planar lon/lat vertices) matches. */
-    boolean test(Geometry datapoint) {
+    public boolean test(Geometry datapoint) {
         Geometry candidate = spherical ? SphericalGeometry.planarize(datapoint) : datapoint;
         return contains ? filter.contains(candidate) : filter.intersects(candidate);
     }

@@ -1,4 +1,4 @@
-package dev.skyloom.local;
+package dev.skyloom.local.geo;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -24,7 +24,7 @@ import java.util.List;
  * through that pole. Between the densified points edges are straight in lon/lat, so the error is a small fraction of
  * the step; predicates on geometries that only touch may differ from an exact spherical computation.
  */
-final class SphericalGeometry {
+public final class SphericalGeometry {
 
     static final double STEP_DEGREES = 1.0;
 
@@ -63,7 +63,7 @@ final class SphericalGeometry {
      * The lon/lat envelope of the planar approximation, computed without building it: the bbox a spherical query
      * compares against. A geometry crossing the antimeridian spans all longitudes.
      */
-    static Envelope envelope(Geometry geometry) {
+    public static Envelope envelope(Geometry geometry) {
         Envelope envelope = unwrap(geometry).getEnvelopeInternal();
         if (envelope.getMinX() < -180 || envelope.getMaxX() > 180) {
             return new Envelope(-180, 180, envelope.getMinY(), envelope.getMaxY());
