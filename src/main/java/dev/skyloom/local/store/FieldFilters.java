@@ -1,4 +1,4 @@
-package dev.skyloom.local;
+package dev.skyloom.local.store;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * (for {@code <>} too), NOT of unknown is unknown, AND is false if any operand is false and else unknown if any is,
  * OR is true if any operand is true and else unknown if any is. A datapoint matches only if every expression is true.
  */
-final class FieldFilters {
+public final class FieldFilters {
 
     static final int MAX_LIST = 64;
     static final int MAX_NODES = 256;
@@ -119,7 +119,7 @@ final class FieldFilters {
      *
      * @throws RpcException invalid_argument naming the problem
      */
-    static FieldFilters compile(AnnotatedType type, Descriptor descriptor, List<FilterExpression> expressions) {
+    public static FieldFilters compile(AnnotatedType type, Descriptor descriptor, List<FilterExpression> expressions) {
         if (expressions.size() > MAX_LIST) {
             throw RpcException.invalidArgument("too many filter expressions: " + expressions.size() + ", at most "
                     + MAX_LIST);
@@ -133,12 +133,12 @@ final class FieldFilters {
     }
 
     /** {@return whether there are no expressions, so every datapoint matches} */
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return expressions.isEmpty();
     }
 
     /** {@return whether every expression is true for the datapoint (unknown does not match)} */
-    boolean matches(DynamicMessage datapoint) {
+    public boolean matches(DynamicMessage datapoint) {
         for (Node expression : expressions) {
             if (!Boolean.TRUE.equals(expression.eval(datapoint))) {
                 return false;

@@ -1,4 +1,4 @@
-package dev.skyloom.local;
+package dev.skyloom.local.store;
 
 import com.google.protobuf.Timestamp;
 import dev.skyloom.local.error.RpcException;
@@ -15,7 +15,7 @@ import dev.skyloom.wire.tilebox.v1.TimeInterval;
  * @param high          the upper bound
  * @param highInclusive whether {@code high} itself is selected
  */
-record IdRange(byte[] low, boolean lowInclusive, byte[] high, boolean highInclusive) {
+public record IdRange(byte[] low, boolean lowInclusive, byte[] high, boolean highInclusive) {
 
     /**
      * The ids of datapoints whose time, floored to ms, lies in the interval (also floored to ms): {@code [start, end)}
@@ -23,7 +23,7 @@ record IdRange(byte[] low, boolean lowInclusive, byte[] high, boolean highInclus
      *
      * @throws RpcException invalid_argument if a bound is missing or out of range, or the end is before the start
      */
-    static IdRange of(TimeInterval interval) {
+    public static IdRange of(TimeInterval interval) {
         if (!interval.hasStartTime() || !interval.hasEndTime()) {
             throw RpcException.invalidArgument("time interval needs both start_time and end_time");
         }
@@ -50,7 +50,7 @@ record IdRange(byte[] low, boolean lowInclusive, byte[] high, boolean highInclus
      *
      * @throws RpcException invalid_argument if an id is missing or malformed, or the end is before the start
      */
-    static IdRange of(IDInterval interval) {
+    public static IdRange of(IDInterval interval) {
         if (!interval.hasStartId() || !interval.hasEndId()) {
             throw RpcException.invalidArgument("datapoint interval needs both start_id and end_id");
         }
@@ -63,7 +63,7 @@ record IdRange(byte[] low, boolean lowInclusive, byte[] high, boolean highInclus
     }
 
     /** This range restricted to ids strictly after {@code id} (the {@code starting_after} of a page). */
-    IdRange after(byte[] id) {
+    public IdRange after(byte[] id) {
         int order = DatapointIds.compare(id, low);
         if (order < 0 || order == 0 && !lowInclusive) {
             return this;

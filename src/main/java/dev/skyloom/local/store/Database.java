@@ -1,4 +1,4 @@
-package dev.skyloom.local;
+package dev.skyloom.local.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +24,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * at once); a write transaction runs alone. The read-write lock keeps both modes identical: in shared-cache memory
  * mode a reader next to an open write transaction would otherwise fail with "table is locked".
  */
-final class Database implements AutoCloseable {
+public final class Database implements AutoCloseable {
 
     /** Work done with the connection; may throw {@link SQLException}. */
     @FunctionalInterface
@@ -72,7 +72,7 @@ final class Database implements AutoCloseable {
      *
      * @throws UncheckedIOException if the directory cannot be created or the database cannot be opened
      */
-    static Database open(Path dataDir) {
+    public static Database open(Path dataDir) {
         try {
             String url;
             if (dataDir == null) {

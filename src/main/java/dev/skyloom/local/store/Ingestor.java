@@ -1,4 +1,4 @@
-package dev.skyloom.local;
+package dev.skyloom.local.store;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
@@ -6,10 +6,10 @@ import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
-import dev.skyloom.local.DatapointStore.IngestCounts;
-import dev.skyloom.local.DatapointStore.NewDatapoint;
 import dev.skyloom.local.error.RpcException;
 import dev.skyloom.local.geo.SphericalGeometry;
+import dev.skyloom.local.store.DatapointStore.IngestCounts;
+import dev.skyloom.local.store.DatapointStore.NewDatapoint;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
@@ -29,19 +29,19 @@ import java.util.UUID;
  * parsed with the dataset's descriptor, must have a {@code time}, gets its deterministic {@code id} and an
  * {@code ingestion_time}, and is written with its bboxes in one transaction.
  */
-final class Ingestor {
+public final class Ingestor {
 
     /** The most values one Ingest (or Delete) request may carry. */
-    static final int MAX_ITEMS = 8192;
+    public static final int MAX_ITEMS = 8192;
 
     /** What an ingest did, with the datapoint ids in request order. */
-    record Result(IngestCounts counts, List<byte[]> ids) {
+    public record Result(IngestCounts counts, List<byte[]> ids) {
     }
 
     private final DatapointStore store;
     private final Clock clock;
 
-    Ingestor(DatapointStore store, Clock clock) {
+    public Ingestor(DatapointStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }
@@ -53,7 +53,7 @@ final class Ingestor {
      *                      unparseable, lacks {@code time} or has an undecodable geometry (naming its index), or
      *                      {@code allowExisting} is false and one already exists; nothing is written then
      */
-    Result ingest(UUID collectionId, DatasetSchema schema, List<ByteString> values, boolean allowExisting) {
+    public Result ingest(UUID collectionId, DatasetSchema schema, List<ByteString> values, boolean allowExisting) {
         if (values.size() > MAX_ITEMS) {
             throw RpcException.invalidArgument("too many values: " + values.size() + ", at most " + MAX_ITEMS
                     + " per request");
@@ -117,7 +117,7 @@ final class Ingestor {
      *
      * @throws RpcException invalid_argument naming {@code index} if the geometry is not decodable WKB
      */
-    static Geometry geometry(DatasetSchema schema, DynamicMessage datapoint, int index) {
+    public static Geometry geometry(DatasetSchema schema, DynamicMessage datapoint, int index) {
         if (!schema.spatioTemporal() || !datapoint.hasField(schema.geometry())) {
             return null;
         }

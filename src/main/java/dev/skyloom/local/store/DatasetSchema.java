@@ -1,4 +1,4 @@
-package dev.skyloom.local;
+package dev.skyloom.local.store;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
@@ -21,7 +21,7 @@ import dev.skyloom.wire.datasets.v1.DatasetKind;
  * @param ingestionTime the {@code ingestion_time} field
  * @param geometry      the {@code geometry} field, or null for temporal datasets
  */
-record DatasetSchema(String typeUrl, Descriptor descriptor, FieldDescriptor time,
+public record DatasetSchema(String typeUrl, Descriptor descriptor, FieldDescriptor time,
                      FieldDescriptor id, FieldDescriptor ingestionTime, FieldDescriptor geometry) {
 
     /**
@@ -45,7 +45,7 @@ record DatasetSchema(String typeUrl, Descriptor descriptor, FieldDescriptor time
     }
 
     /** Whether datapoints of this dataset have a geometry (and so may be filtered spatially). */
-    boolean spatioTemporal() {
+    public boolean spatioTemporal() {
         return geometry != null;
     }
 
@@ -53,7 +53,7 @@ record DatasetSchema(String typeUrl, Descriptor descriptor, FieldDescriptor time
      * The {@code skip_data} form of a stored datapoint: only {@code time}, {@code id} and {@code ingestion_time}, the
      * latter truncated to milliseconds.
      */
-    byte[] metadataOnly(DynamicMessage datapoint) {
+    public byte[] metadataOnly(DynamicMessage datapoint) {
         DynamicMessage.Builder builder = DynamicMessage.newBuilder(descriptor);
         builder.setField(time, datapoint.getField(time));
         builder.setField(id, datapoint.getField(id));
@@ -65,7 +65,7 @@ record DatasetSchema(String typeUrl, Descriptor descriptor, FieldDescriptor time
     }
 
     /** The value of a Timestamp field, whether parsed as a generated or as a dynamic message. */
-    static Timestamp timestamp(Object fieldValue) {
+    public static Timestamp timestamp(Object fieldValue) {
         if (fieldValue instanceof Timestamp timestamp) {
             return timestamp;
         }

@@ -1,4 +1,4 @@
-package dev.skyloom.local;
+package dev.skyloom.local.store;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
@@ -17,7 +17,7 @@ import java.util.UUID;
  * serialization (with {@code id} and {@code ingestion_time} cleared). Ids therefore sort, compared as unsigned bytes,
  * in time order at millisecond resolution, and identical datapoints get identical ids.
  */
-final class DatapointIds {
+public final class DatapointIds {
 
     /** The largest time, in Unix ms, whose id prefix fits in 48 bits. */
     static final long MAX_MS = (1L << 48) - 1;
@@ -39,7 +39,7 @@ final class DatapointIds {
     }
 
     /** The smallest id of time {@code timeMs}: its 48-bit prefix followed by zeros. */
-    static byte[] prefix(long timeMs) {
+    public static byte[] prefix(long timeMs) {
         byte[] id = new byte[16];
         for (int i = 0; i < 6; i++) {
             id[i] = (byte) (timeMs >>> (8 * (5 - i)));
@@ -48,7 +48,7 @@ final class DatapointIds {
     }
 
     /** The Unix ms encoded in an id's first 48 bits. */
-    static long timeMs(byte[] id) {
+    public static long timeMs(byte[] id) {
         long ms = 0;
         for (int i = 0; i < 6; i++) {
             ms = (ms << 8) | (id[i] & 0xFF);
@@ -62,7 +62,7 @@ final class DatapointIds {
     }
 
     /** A timestamp of exactly {@code ms} Unix milliseconds. */
-    static Timestamp timestampOfMs(long ms) {
+    public static Timestamp timestampOfMs(long ms) {
         return Timestamp.newBuilder().setSeconds(Math.floorDiv(ms, 1000L))
                 .setNanos((int) Math.floorMod(ms, 1000L) * 1_000_000).build();
     }
@@ -77,7 +77,7 @@ final class DatapointIds {
      *
      * @throws RpcException invalid_argument naming {@code what} if the id is not exactly 16 bytes
      */
-    static byte[] bytes(ID id, String what) {
+    public static byte[] bytes(ID id, String what) {
         ByteString uuid = id.getUuid();
         if (uuid.size() != 16) {
             throw RpcException.invalidArgument("invalid " + what + ": expected a 16-byte UUID, got "
@@ -87,12 +87,12 @@ final class DatapointIds {
     }
 
     /** A wire id of 16 bytes. */
-    static ID wire(byte[] id) {
+    public static ID wire(byte[] id) {
         return ID.newBuilder().setUuid(ByteString.copyFrom(id)).build();
     }
 
     /** A wire id of a UUID. */
-    static ID wire(UUID uuid) {
+    public static ID wire(UUID uuid) {
         return wire(toBytes(uuid));
     }
 
@@ -103,13 +103,13 @@ final class DatapointIds {
     }
 
     /** The UUID of 16 network-order bytes. */
-    static UUID toUuid(byte[] bytes) {
+    public static UUID toUuid(byte[] bytes) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         return new UUID(buffer.getLong(), buffer.getLong());
     }
 
     /** The UUID of a wire id, or invalid_argument naming {@code what}. */
-    static UUID uuid(ID id, String what) {
+    public static UUID uuid(ID id, String what) {
         return toUuid(bytes(id, what));
     }
 }

@@ -1,10 +1,10 @@
-package dev.skyloom.local;
+package dev.skyloom.local.store;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.skyloom.local.CatalogRows.Collection;
-import dev.skyloom.local.CatalogRows.Dataset;
-import dev.skyloom.local.CatalogRows.Group;
 import dev.skyloom.local.error.RpcException;
+import dev.skyloom.local.store.CatalogRows.Collection;
+import dev.skyloom.local.store.CatalogRows.Dataset;
+import dev.skyloom.local.store.CatalogRows.Group;
 import dev.skyloom.wire.datasets.v1.AnnotatedType;
 
 import java.sql.Connection;
@@ -22,17 +22,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * Groups, datasets and collections in the local database, plus a cache of each dataset's resolved
  * {@link DatasetSchema}. Lookups return empty optionals; the RPC layer turns those into not_found.
  */
-final class CatalogStore {
+public final class CatalogStore {
 
     private final Database database;
     private final Map<UUID, DatasetSchema> schemas = new ConcurrentHashMap<>();
 
-    CatalogStore(Database database) {
+    public CatalogStore(Database database) {
         this.database = database;
     }
 
     /** Inserts a group unless one with its id exists. */
-    void ensureGroup(Group group) {
+    public void ensureGroup(Group group) {
         database.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT OR IGNORE INTO dataset_groups (id, parent_id, code_name, name) VALUES (?, ?, ?, ?)")) {
@@ -47,7 +47,7 @@ final class CatalogStore {
     }
 
     /** Every group, in insertion order. */
-    List<Group> groups() {
+    public List<Group> groups() {
         return database.read(c -> {
             List<Group> groups = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
@@ -63,17 +63,17 @@ final class CatalogStore {
     }
 
     /** Every dataset, in insertion order. */
-    List<Dataset> datasets() {
+    public List<Dataset> datasets() {
         return database.read(c -> selectDatasets(c, "1 = 1"));
     }
 
     /** The dataset with this id. */
-    Optional<Dataset> dataset(UUID id) {
+    public Optional<Dataset> dataset(UUID id) {
         return database.read(c -> selectDatasets(c, "id = ?", DatapointIds.toBytes(id))).stream().findFirst();
     }
 
     /** The datasets with this code name, in any group. */
-    List<Dataset> datasetsByCodeName(String codeName) {
+    public List<Dataset> datasetsByCodeName(String codeName) {
         return database.read(c -> selectDatasets(c, "code_name = ?", codeName));
     }
 
@@ -82,7 +82,7 @@ final class CatalogStore {
      *
      * @throws RpcException already_exists if its group has a dataset with the same code name
      */
-    void insertDataset(Dataset dataset) {
+    public void insertDataset(Dataset dataset) {
         database.transaction(c -> {
             requireCodeNameFree(c, dataset);
             try (PreparedStatement s = c.prepareStatement("INSERT INTO datasets (id, group_id, code_name, name, "
@@ -105,7 +105,7 @@ final class CatalogStore {
      *
      * @throws RpcException already_exists if the new code name is taken in its group
      */
-    void updateDataset(Dataset dataset) {
+    public void updateDataset(Dataset dataset) {
         database.transaction(c -> {
             requireCodeNameFree(c, dataset);
             try (PreparedStatement s = c.prepareStatement("UPDATE datasets SET code_name = ?, name = ?, summary = ?, "
@@ -124,22 +124,22 @@ final class CatalogStore {
     }
 
     /** The resolved datapoint type of a dataset (cached until the dataset is updated). */
-    DatasetSchema schema(Dataset dataset) {
+    public DatasetSchema schema(Dataset dataset) {
         return schemas.computeIfAbsent(dataset.id(), id -> DatasetSchema.of(dataset.type()));
     }
 
     /** The collections of a dataset, in insertion order. */
-    List<Collection> collections(UUID datasetId) {
+    public List<Collection> collections(UUID datasetId) {
         return database.read(c -> selectCollections(c, "dataset_id = ?", DatapointIds.toBytes(datasetId)));
     }
 
     /** The collection with this id. */
-    Optional<Collection> collection(UUID id) {
+    public Optional<Collection> collection(UUID id) {
         return database.read(c -> selectCollections(c, "id = ?", DatapointIds.toBytes(id))).stream().findFirst();
     }
 
     /** The collection of a dataset with this name. */
-    Optional<Collection> collection(UUID datasetId, String name) {
+    public Optional<Collection> collection(UUID datasetId, String name) {
         return database.read(c -> selectCollections(c, "dataset_id = ? AND name = ?",
                 DatapointIds.toBytes(datasetId), name)).stream().findFirst();
     }
@@ -149,7 +149,7 @@ final class CatalogStore {
      *
      * @throws RpcException already_exists if the dataset has a collection with that name
      */
-    void insertCollection(Collection collection) {
+    public void insertCollection(Collection collection) {
         database.transaction(c -> {
             if (!selectCollections(c, "dataset_id = ? AND name = ?", DatapointIds.toBytes(collection.datasetId()),
                     collection.name()).isEmpty()) {
@@ -167,7 +167,7 @@ final class CatalogStore {
     }
 
     /** Deletes a collection and all its datapoints, in one transaction. */
-    void deleteCollection(UUID id) {
+    public void deleteCollection(UUID id) {
         database.transaction(c -> {
             for (String sql : List.of("DELETE FROM datapoints WHERE collection_id = ?",
                     "DELETE FROM collections WHERE id = ?")) {

@@ -1,4 +1,4 @@
-package dev.skyloom.local;
+package dev.skyloom.local.store;
 
 import dev.skyloom.wire.datasets.v1.AnnotatedType;
 
@@ -6,14 +6,14 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** The rows of the local catalogue: dataset groups, datasets and collections, as the store reads and writes them. */
-final class CatalogRows {
+public final class CatalogRows {
 
     private CatalogRows() {
     }
 
     /** A dataset group; {@code parentId} is null for a root group. */
-    record Group(UUID id, UUID parentId, String codeName, String name) {
-        Group {
+    public record Group(UUID id, UUID parentId, String codeName, String name) {
+        public Group {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(codeName, "codeName");
             Objects.requireNonNull(name, "name");
@@ -21,9 +21,9 @@ final class CatalogRows {
     }
 
     /** A dataset with its compiled datapoint type. */
-    record Dataset(UUID id, UUID groupId, String codeName, String name, String summary, String description,
+    public record Dataset(UUID id, UUID groupId, String codeName, String name, String summary, String description,
                    AnnotatedType type) {
-        Dataset {
+        public Dataset {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(groupId, "groupId");
             Objects.requireNonNull(codeName, "codeName");
@@ -35,8 +35,8 @@ final class CatalogRows {
     }
 
     /** A collection of a dataset. */
-    record Collection(UUID id, UUID datasetId, String name) {
-        Collection {
+    public record Collection(UUID id, UUID datasetId, String name) {
+        public Collection {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(datasetId, "datasetId");
             Objects.requireNonNull(name, "name");

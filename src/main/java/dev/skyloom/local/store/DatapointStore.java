@@ -1,4 +1,4 @@
-package dev.skyloom.local;
+package dev.skyloom.local.store;
 
 import dev.skyloom.local.error.RpcException;
 import org.locationtech.jts.geom.Envelope;
@@ -17,27 +17,27 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /** Datapoints in the local database: batch writes, deletes, lookups by id and ordered range scans. */
-final class DatapointStore {
+public final class DatapointStore {
 
     /** A datapoint ready to be stored: its id, time, full serialized bytes and bboxes (null if it has no geometry). */
-    record NewDatapoint(byte[] id, long timeMs, byte[] data, Envelope planar, Envelope spherical) {
+    public record NewDatapoint(byte[] id, long timeMs, byte[] data, Envelope planar, Envelope spherical) {
     }
 
     /** A stored datapoint as read back. */
-    record Stored(byte[] id, byte[] data) {
+    public record Stored(byte[] id, byte[] data) {
     }
 
     /** The prefilter of a spatial query: candidates' planar or spherical bbox must overlap {@code bbox}. */
-    record BboxFilter(Envelope bbox, boolean spherical) {
+    public record BboxFilter(Envelope bbox, boolean spherical) {
     }
 
     /** What an ingest did: how many rows were new and how many already existed. */
-    record IngestCounts(long created, long existing) {
+    public record IngestCounts(long created, long existing) {
     }
 
     private final Database database;
 
-    DatapointStore(Database database) {
+    public DatapointStore(Database database) {
         this.database = database;
     }
 
@@ -85,7 +85,7 @@ final class DatapointStore {
      * @return how many were deleted
      * @throws RpcException not_found naming the first id that is not in the collection (nothing is deleted)
      */
-    long delete(UUID collectionId, List<byte[]> ids) {
+    public long delete(UUID collectionId, List<byte[]> ids) {
         byte[] collection = DatapointIds.toBytes(collectionId);
         return database.transaction(c -> {
             for (byte[] id : ids) {
@@ -108,7 +108,7 @@ final class DatapointStore {
     }
 
     /** The datapoint with this id in the first of {@code collectionIds} that has it. */
-    Optional<Stored> find(List<UUID> collectionIds, byte[] id) {
+    public Optional<Stored> find(List<UUID> collectionIds, byte[] id) {
         return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT data FROM datapoints WHERE collection_id = ? AND id = ?")) {
@@ -127,7 +127,7 @@ final class DatapointStore {
     }
 
     /** The number of datapoints in a collection. */
-    long count(UUID collectionId) {
+    public long count(UUID collectionId) {
         return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM datapoints WHERE collection_id = ?")) {
                 s.setBytes(1, DatapointIds.toBytes(collectionId));
@@ -139,7 +139,7 @@ final class DatapointStore {
     }
 
     /** The first and last datapoint time (Unix ms) of a collection, or empty if it has none. */
-    Optional<long[]> timeRange(UUID collectionId) {
+    public Optional<long[]> timeRange(UUID collectionId) {
         return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT min(id), max(id) FROM datapoints WHERE collection_id = ?")) {
@@ -157,7 +157,8 @@ final class DatapointStore {
      * Scans collections in id order (merged across them), keeping the datapoints in {@code range} that pass the bbox
      * prefilter (if any) and {@code exact}, and stops after {@code limit} of them.
      */
-    List<Stored> scan(List<UUID> collectionIds, IdRange range, BboxFilter bbox, Predicate<Stored> exact, int limit) {
+    public List<Stored> scan(List<UUID> collectionIds, IdRange range, BboxFilter bbox, Predicate<Stored> exact,
+                             int limit) {
         String sql = "SELECT id, data FROM datapoints WHERE collection_id = ? AND " + range.sql()
                 + (bbox == null ? "" : bbox.spherical()
                         ? " AND s_max_x >= ? AND s_min_x <= ? AND s_max_y >= ? AND s_min_y <= ?"
