@@ -1,6 +1,7 @@
 package dev.skyloom.local;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.skyloom.local.demo.DemoCatalog;
 import dev.skyloom.local.store.CatalogStore;
 import dev.skyloom.local.store.Database;
 import dev.skyloom.local.store.DatapointStore;

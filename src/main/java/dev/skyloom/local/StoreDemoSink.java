@@ -1,6 +1,7 @@
 package dev.skyloom.local;
 
 import com.google.protobuf.ByteString;
+import dev.skyloom.local.demo.DemoSink;
 import dev.skyloom.local.schema.DatasetTypeCompiler;
 import dev.skyloom.local.store.CatalogRows.Collection;
 import dev.skyloom.local.store.CatalogRows.Dataset;

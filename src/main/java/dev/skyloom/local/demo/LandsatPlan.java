@@ -1,7 +1,7 @@
-package dev.skyloom.local;
+package dev.skyloom.local.demo;
 
-import dev.skyloom.local.SphericalEarth.LonLat;
-import dev.skyloom.local.SunSynchronousOrbit.Pass;
+import dev.skyloom.local.demo.SphericalEarth.LonLat;
+import dev.skyloom.local.demo.SunSynchronousOrbit.Pass;
 
 import java.time.Instant;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
-package dev.skyloom.local;
+package dev.skyloom.local.demo;
 
-import dev.skyloom.local.SphericalEarth.LonLat;
+import dev.skyloom.local.demo.SphericalEarth.LonLat;
 
 /**
  * A coarse map of the continents as longitude/latitude boxes: enough for the demo catalogue to image land and skip

@@ -1,4 +1,4 @@
-package dev.skyloom.local;
+package dev.skyloom.local.demo;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

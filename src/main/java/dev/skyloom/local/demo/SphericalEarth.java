@@ -1,4 +1,4 @@
-package dev.skyloom.local;
+package dev.skyloom.local.demo;
 
 /**
  * Spherical-Earth formulas for the demo catalogue: great-circle destinations and bearings, and the sun's elevation

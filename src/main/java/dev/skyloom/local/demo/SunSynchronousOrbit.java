@@ -1,6 +1,6 @@
-package dev.skyloom.local;
+package dev.skyloom.local.demo;
 
-import dev.skyloom.local.SphericalEarth.LonLat;
+import dev.skyloom.local.demo.SphericalEarth.LonLat;
 
 import java.util.ArrayList;
 import java.util.List;

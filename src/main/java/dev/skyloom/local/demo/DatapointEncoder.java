@@ -1,4 +1,4 @@
-package dev.skyloom.local;
+package dev.skyloom.local.demo;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors;

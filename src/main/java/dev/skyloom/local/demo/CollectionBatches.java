@@ -1,4 +1,4 @@
-package dev.skyloom.local;
+package dev.skyloom.local.demo;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
-package dev.skyloom.local;
+package dev.skyloom.local.demo;
 
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Type;
-import dev.skyloom.local.SphericalEarth.LonLat;
-import dev.skyloom.local.SunSynchronousOrbit.Pass;
+import dev.skyloom.local.demo.SphericalEarth.LonLat;
+import dev.skyloom.local.demo.SunSynchronousOrbit.Pass;
 import dev.skyloom.local.schema.DatasetFields;
 import dev.skyloom.local.schema.DatasetTypeCompiler;
 import dev.skyloom.wire.datasets.v1.AcquisitionMode;

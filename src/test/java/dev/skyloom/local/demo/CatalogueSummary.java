@@ -1,4 +1,4 @@
-package dev.skyloom.local;
+package dev.skyloom.local.demo;
 
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.DynamicMessage;

@@ -1,4 +1,4 @@
-package dev.skyloom.local;
+package dev.skyloom.local.demo;
 
 import dev.skyloom.wire.datasets.v1.DatasetType;
 

@@ -1,6 +1,6 @@
-package dev.skyloom.local;
+package dev.skyloom.local.demo;
 
-import dev.skyloom.local.SphericalEarth.LonLat;
+import dev.skyloom.local.demo.SphericalEarth.LonLat;
 
 /**
  * Approximate MGRS 100 km square names (such as {@code 57QWV}) for Sentinel-2 tile ids: the UTM zone, the latitude

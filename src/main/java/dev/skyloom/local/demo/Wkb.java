@@ -1,6 +1,6 @@
-package dev.skyloom.local;
+package dev.skyloom.local.demo;
 
-import dev.skyloom.local.SphericalEarth.LonLat;
+import dev.skyloom.local.demo.SphericalEarth.LonLat;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;

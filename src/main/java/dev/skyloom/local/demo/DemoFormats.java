@@ -1,4 +1,4 @@
-package dev.skyloom.local;
+package dev.skyloom.local.demo;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
