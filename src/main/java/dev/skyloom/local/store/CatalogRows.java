@@ -13,6 +13,7 @@ public final class CatalogRows {
 
     /** A dataset group; {@code parentId} is null for a root group. */
     public record Group(UUID id, UUID parentId, String codeName, String name) {
+        /** Rejects a null component; only {@code parentId} may be null. */
         public Group {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(codeName, "codeName");
@@ -22,7 +23,8 @@ public final class CatalogRows {
 
     /** A dataset with its compiled datapoint type. */
     public record Dataset(UUID id, UUID groupId, String codeName, String name, String summary, String description,
-                   AnnotatedType type) {
+                          AnnotatedType type) {
+        /** Rejects a null component. */
         public Dataset {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(groupId, "groupId");
@@ -36,6 +38,7 @@ public final class CatalogRows {
 
     /** A collection of a dataset. */
     public record Collection(UUID id, UUID datasetId, String name) {
+        /** Rejects a null component. */
         public Collection {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(datasetId, "datasetId");

@@ -27,6 +27,7 @@ public final class CatalogStore {
     private final Database database;
     private final Map<UUID, DatasetSchema> schemas = new ConcurrentHashMap<>();
 
+    /** A catalogue over {@code database}, whose schema {@link Database#open} has created; the cache starts empty. */
     public CatalogStore(Database database) {
         this.database = database;
     }

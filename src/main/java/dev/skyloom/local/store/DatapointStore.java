@@ -20,7 +20,7 @@ import java.util.function.Predicate;
 public final class DatapointStore {
 
     /** A datapoint ready to be stored: its id, time, full serialized bytes and bboxes (null if it has no geometry). */
-    public record NewDatapoint(byte[] id, long timeMs, byte[] data, Envelope planar, Envelope spherical) {
+    record NewDatapoint(byte[] id, long timeMs, byte[] data, Envelope planar, Envelope spherical) {
     }
 
     /** A stored datapoint as read back. */
@@ -37,6 +37,7 @@ public final class DatapointStore {
 
     private final Database database;
 
+    /** A datapoint store over {@code database}, whose schema {@link Database#open} has created. */
     public DatapointStore(Database database) {
         this.database = database;
     }

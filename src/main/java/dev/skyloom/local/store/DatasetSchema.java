@@ -22,7 +22,7 @@ import dev.skyloom.wire.datasets.v1.DatasetKind;
  * @param geometry      the {@code geometry} field, or null for temporal datasets
  */
 public record DatasetSchema(String typeUrl, Descriptor descriptor, FieldDescriptor time,
-                     FieldDescriptor id, FieldDescriptor ingestionTime, FieldDescriptor geometry) {
+                            FieldDescriptor id, FieldDescriptor ingestionTime, FieldDescriptor geometry) {
 
     /**
      * Resolves an annotated type.

@@ -41,6 +41,11 @@ public final class Ingestor {
     private final DatapointStore store;
     private final Clock clock;
 
+    /**
+     * An ingestor writing to {@code store}.
+     *
+     * @param clock the source of each datapoint's {@code ingestion_time}
+     */
     public Ingestor(DatapointStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
