@@ -1,7 +1,11 @@
 package dev.skyloom.local;
 
-import dev.skyloom.local.CatalogRows.Collection;
-import dev.skyloom.local.CatalogRows.Dataset;
+import dev.skyloom.local.error.RpcException;
+import dev.skyloom.local.store.CatalogRows.Collection;
+import dev.skyloom.local.store.CatalogRows.Dataset;
+import dev.skyloom.local.store.CatalogStore;
+import dev.skyloom.local.store.DatapointIds;
+import dev.skyloom.local.store.DatapointStore;
 import dev.skyloom.wire.datasets.v1.CollectionInfo;
 import dev.skyloom.wire.datasets.v1.CreateCollectionRequest;
 import dev.skyloom.wire.datasets.v1.DeleteCollectionRequest;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Message;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.skyloom.local.error.ConnectCode;
+import dev.skyloom.local.error.RpcException;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,9 +1,14 @@
 package dev.skyloom.local;
 
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
-import dev.skyloom.local.CatalogRows.Collection;
-import dev.skyloom.local.CatalogRows.Dataset;
-import dev.skyloom.local.CatalogRows.Group;
+import dev.skyloom.local.error.RpcException;
+import dev.skyloom.local.schema.DatasetTypeCompiler;
+import dev.skyloom.local.store.CatalogRows.Collection;
+import dev.skyloom.local.store.CatalogRows.Dataset;
+import dev.skyloom.local.store.CatalogRows.Group;
+import dev.skyloom.local.store.CatalogStore;
+import dev.skyloom.local.store.DatapointIds;
+import dev.skyloom.local.store.DatapointStore;
 import dev.skyloom.wire.datasets.v1.AnnotatedType;
 import dev.skyloom.wire.datasets.v1.CreateDatasetRequest;
 import dev.skyloom.wire.datasets.v1.DatasetGroup;

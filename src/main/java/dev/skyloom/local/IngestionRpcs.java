@@ -1,6 +1,12 @@
 package dev.skyloom.local;
 
-import dev.skyloom.local.CatalogRows.Collection;
+import dev.skyloom.local.error.RpcException;
+import dev.skyloom.local.store.CatalogRows.Collection;
+import dev.skyloom.local.store.CatalogStore;
+import dev.skyloom.local.store.DatapointIds;
+import dev.skyloom.local.store.DatapointStore;
+import dev.skyloom.local.store.DatasetSchema;
+import dev.skyloom.local.store.Ingestor;
 import dev.skyloom.wire.datasets.v1.DeleteRequest;
 import dev.skyloom.wire.datasets.v1.DeleteResponse;
 import dev.skyloom.wire.datasets.v1.IngestRequest;

@@ -1,6 +1,11 @@
 package dev.skyloom.local;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.skyloom.local.demo.DemoCatalog;
+import dev.skyloom.local.store.CatalogStore;
+import dev.skyloom.local.store.Database;
+import dev.skyloom.local.store.DatapointStore;
+import dev.skyloom.local.store.Ingestor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
 package dev.skyloom.local;
 
+import dev.skyloom.local.demo.DemoCatalog;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;

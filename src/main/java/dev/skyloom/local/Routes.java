@@ -3,6 +3,7 @@ package dev.skyloom.local;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
+import dev.skyloom.local.error.RpcException;
 import dev.skyloom.wire.datasets.v1.CreateCollectionRequest;
 import dev.skyloom.wire.datasets.v1.CreateDatasetRequest;
 import dev.skyloom.wire.datasets.v1.DeleteCollectionRequest;

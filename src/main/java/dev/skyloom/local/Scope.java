@@ -1,7 +1,10 @@
 package dev.skyloom.local;
 
-import dev.skyloom.local.CatalogRows.Collection;
-import dev.skyloom.local.CatalogRows.Dataset;
+import dev.skyloom.local.error.RpcException;
+import dev.skyloom.local.store.CatalogRows.Collection;
+import dev.skyloom.local.store.CatalogRows.Dataset;
+import dev.skyloom.local.store.CatalogStore;
+import dev.skyloom.local.store.DatapointIds;
 import dev.skyloom.wire.tilebox.v1.ID;
 
 import java.util.ArrayList;

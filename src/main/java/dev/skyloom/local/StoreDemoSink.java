@@ -1,9 +1,14 @@
 package dev.skyloom.local;
 
 import com.google.protobuf.ByteString;
-import dev.skyloom.local.CatalogRows.Collection;
-import dev.skyloom.local.CatalogRows.Dataset;
-import dev.skyloom.local.CatalogRows.Group;
+import dev.skyloom.local.demo.DemoSink;
+import dev.skyloom.local.schema.DatasetTypeCompiler;
+import dev.skyloom.local.store.CatalogRows.Collection;
+import dev.skyloom.local.store.CatalogRows.Dataset;
+import dev.skyloom.local.store.CatalogRows.Group;
+import dev.skyloom.local.store.CatalogStore;
+import dev.skyloom.local.store.DatasetSchema;
+import dev.skyloom.local.store.Ingestor;
 import dev.skyloom.wire.datasets.v1.DatasetType;
 
 import java.util.ArrayList;

@@ -1,6 +1,8 @@
 package dev.skyloom.local;
 
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
+import dev.skyloom.local.schema.DatasetFields;
+import dev.skyloom.local.store.DatapointIds;
 import dev.skyloom.wire.datasets.v1.CollectionInfo;
 import dev.skyloom.wire.datasets.v1.CreateCollectionRequest;
 import dev.skyloom.wire.datasets.v1.CreateDatasetRequest;

@@ -1,6 +1,7 @@
 package dev.skyloom.local;
 
 import com.google.protobuf.ByteString;
+import dev.skyloom.local.store.DatapointIds;
 import dev.skyloom.wire.datasets.v1.CollectionInfo;
 import dev.skyloom.wire.datasets.v1.Dataset;
 import dev.skyloom.wire.datasets.v1.DatasetKind;

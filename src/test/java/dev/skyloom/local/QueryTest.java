@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
+import dev.skyloom.local.store.DatasetSchema;
 import dev.skyloom.wire.datasets.v1.Any;
 import dev.skyloom.wire.datasets.v1.CollectionInfo;
 import dev.skyloom.wire.datasets.v1.Dataset;

@@ -1,6 +1,12 @@
 package dev.skyloom.local;
 
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
+import dev.skyloom.local.schema.DatasetFields;
+import dev.skyloom.local.store.CatalogStore;
+import dev.skyloom.local.store.Database;
+import dev.skyloom.local.store.DatapointIds;
+import dev.skyloom.local.store.DatapointStore;
+import dev.skyloom.local.store.Ingestor;
 import dev.skyloom.wire.datasets.v1.CollectionInfo;
 import dev.skyloom.wire.datasets.v1.Dataset;
 import dev.skyloom.wire.datasets.v1.DatasetKind;

@@ -6,6 +6,8 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
+import dev.skyloom.local.schema.DatapointTypes;
+import dev.skyloom.local.schema.DatasetFields;
 import dev.skyloom.wire.datasets.v1.CollectionInfo;
 import dev.skyloom.wire.datasets.v1.CreateCollectionRequest;
 import dev.skyloom.wire.datasets.v1.CreateDatasetRequest;

@@ -1,0 +1,51 @@
+package dev.skyloom.local.demo;
+
+import dev.skyloom.wire.datasets.v1.DatasetType;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Where the demo catalogue is written: the local server's store implements it, the catalogue generator calls it.
+ * Every call is made from one thread, in order: groups before their datasets, datasets before their collections,
+ * collections before their datapoints.
+ */
+public interface DemoSink {
+
+    /**
+     * Creates a dataset group.
+     *
+     * @param id       the group's id (the catalogue uses fixed ids, those of the real service where known)
+     * @param parentId the parent group's id, or null for a root group
+     * @param codeName the snake_case slug component
+     * @param name     the display name
+     */
+    void group(UUID id, UUID parentId, String codeName, String name);
+
+    /**
+     * Creates a dataset; the sink compiles {@code type} into the dataset's descriptor set.
+     *
+     * @param id      the dataset's id
+     * @param groupId the owning group
+     * @param type    the kind and the custom fields, as a CreateDataset request would carry them
+     */
+    void dataset(UUID id, UUID groupId, String codeName, String name, String summary, String description,
+                 DatasetType type);
+
+    /**
+     * Creates a collection of a dataset.
+     *
+     * @param id        the collection's id
+     * @param datasetId the dataset it belongs to
+     * @param name      its name, unique within the dataset
+     */
+    void collection(UUID id, UUID datasetId, String name);
+
+    /**
+     * Ingests datapoints, exactly as an Ingest request with {@code allow_existing = true} would.
+     *
+     * @param collectionId the collection
+     * @param datapoints   serialized datapoints of the dataset's type, without {@code id} and {@code ingestion_time}
+     */
+    void ingest(UUID collectionId, List<byte[]> datapoints);
+}

@@ -1,0 +1,182 @@
+package dev.skyloom.local.demo;
+
+import com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Type;
+import dev.skyloom.local.demo.LandsatPlan.Scene;
+import dev.skyloom.local.demo.SphericalEarth.LonLat;
+import dev.skyloom.local.schema.DatasetFields;
+import dev.skyloom.local.schema.DatasetTypeCompiler;
+import dev.skyloom.wire.datasets.v1.DatasetKind;
+import dev.skyloom.wire.datasets.v1.DatasetType;
+import dev.skyloom.wire.datasets.v1.FlightDirection;
+import dev.skyloom.wire.datasets.v1.ProcessingLevel;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+/**
+ * The demo {@code open_data.copernicus.landsat8_oli_tirs}: Landsat 8 WRS-2 scenes (185 km, one every ~24 s along a
+ * path) from 2019-12-10 to 2021-01-22, with 2020 holding exactly the counts of the Tilebox documentation's example
+ * (see {@link LandsatPlan}).
+ */
+final class Landsat8OliTirs {
+
+    static final String CODE_NAME = "landsat8_oli_tirs";
+    static final UUID ID = DemoFormats.nameUuid("open_data.copernicus." + CODE_NAME);
+    static final long START = Instant.parse("2019-12-10T00:00:00Z").toEpochMilli();
+    static final long END = Instant.parse("2021-01-22T00:00:00Z").toEpochMilli();
+    static final List<String> COLLECTIONS = List.of("L1GT", "L1T", "L1TP", "L2SP");
+
+    /** 233 paths in 16 days; the descending node at 10:12 local time. */
+    private static final double PERIOD_SECONDS = 16 * 86_400.0 / 233;
+    private static final double NODE_LOCAL_HOURS = 10.2;
+    /** WRS-2 path 1 crosses the equator at 64.6 degrees west; paths are numbered westwards. */
+    private static final double PATH_1_LON = -64.6;
+
+    private Landsat8OliTirs() {
+    }
+
+    static DatasetType type() {
+        return DatasetType.newBuilder().setKind(DatasetKind.DATASET_KIND_SPATIOTEMPORAL).addAllFields(List.of(
+                DatasetFields.field("granule_name", Type.TYPE_STRING, false, "Landsat product identifier",
+                        "LC08_L1TP_044034_20200101_20200113_02_T1"),
+                DatasetFields.enumField("processing_level", DatasetFields.PROCESSING_LEVEL, false,
+                        "Processing level of the product", "L1"),
+                DatasetFields.field("satellite", Type.TYPE_STRING, false, "Satellite", "LANDSAT_8"),
+                DatasetFields.field("product_type", Type.TYPE_STRING, false, "Product type", "L1TP"),
+                DatasetFields.messageField("copernicus_id", DatasetFields.UUID, false,
+                        "Product id in the Copernicus Data Space catalogue", ""),
+                DatasetFields.field("online", Type.TYPE_BOOL, false, "Whether the product can be downloaded now",
+                        "true"),
+                DatasetFields.field("resolution", Type.TYPE_INT64, false, "Spatial resolution in metres", "30"),
+                DatasetFields.field("bands", Type.TYPE_INT64, false, "Number of spectral bands in the product", "11"),
+                DatasetFields.queryable(DatasetFields.field("path", Type.TYPE_INT64, false, "WRS-2 path", "44")),
+                DatasetFields.queryable(DatasetFields.field("row", Type.TYPE_INT64, false, "WRS-2 row", "34")),
+                DatasetFields.field("sun_azimuth", Type.TYPE_DOUBLE, false,
+                        "Sun azimuth at the scene centre in degrees", "152.3"),
+                DatasetFields.field("sun_elevation", Type.TYPE_DOUBLE, false,
+                        "Sun elevation at the scene centre in degrees", "27.8"),
+                DatasetFields.queryable(DatasetFields.field("cloud_cover", Type.TYPE_DOUBLE, false,
+                        "Cloudy share of the scene in percent", "12.41")),
+                DatasetFields.field("cloud_cover_land", Type.TYPE_DOUBLE, false,
+                        "Cloudy share of the scene's land in percent", "10.96"),
+                DatasetFields.field("collection_category", Type.TYPE_STRING, false, "Tier of the product", "T1"),
+                DatasetFields.field("collection_number", Type.TYPE_INT64, false, "Landsat collection", "2"),
+                DatasetFields.field("scene_id", Type.TYPE_STRING, false, "Landsat scene identifier",
+                        "LC80440342020001LGN00"),
+                DatasetFields.field("ground_station", Type.TYPE_STRING, false, "Station that received the data",
+                        "LGN"),
+                DatasetFields.messageField("processing_date", DatasetFields.TIMESTAMP, false,
+                        "When the product was processed", ""),
+                DatasetFields.enumField("flight_direction", DatasetFields.FLIGHT_DIRECTION, false,
+                        "Direction of the satellite over the scene", "DESCENDING"),
+                DatasetFields.field("location", Type.TYPE_STRING, false, "Path of the product in the archive", ""),
+                DatasetFields.field("thumbnail", Type.TYPE_STRING, false, "URL of a browse image", ""),
+                DatasetFields.field("file_size", Type.TYPE_INT64, false, "Size of the product in bytes",
+                        "912384512"))).build();
+    }
+
+    static void writeTo(DemoSink sink, UUID groupId, long seed) {
+        DatasetType type = type();
+        sink.dataset(ID, groupId, CODE_NAME, "Landsat 8 OLI/TIRS", "Landsat 8 scenes: level-1 and level-2 products",
+                "Scenes of the Operational Land Imager and Thermal Infrared Sensor of Landsat 8 on the WRS-2 grid, "
+                        + "as level-1 (L1TP, L1GT, L1T) and level-2 surface reflectance and temperature (L2SP) "
+                        + "products.", type);
+        UUID[] collections = DemoFormats.collections(sink, ID, CODE_NAME, COLLECTIONS);
+        SunSynchronousOrbit orbit = orbit();
+        LandsatPlan plan = LandsatPlan.of(orbit, START, END, seed);
+        DatapointEncoder encoder = new DatapointEncoder(DatasetTypeCompiler.compile(groupId, CODE_NAME, type));
+        Wkb wkb = new Wkb();
+        CollectionBatches batches = new CollectionBatches(sink);
+        SplittableRandom random = new SplittableRandom(seed ^ 0x1C8L);
+        for (int i = 0; i < plan.size(); i++) {
+            int category = plan.category(i);
+            if (category < 0) {
+                continue;
+            }
+            Scene scene = plan.scene(i);
+            byte[] footprint = wkb.footprint(orbit.swathQuad(scene.pass(), scene.w(), 180, -92.5, 92.5));
+            int path = path(scene.pass());
+            batches.add(collections[category], encode(scene, category, path, footprint, encoder, random));
+            if (plan.hasL2sp(i)) {
+                batches.add(collections[3], encode(scene, 3, path, footprint, encoder, random));
+            }
+        }
+        batches.flush();
+    }
+
+    static SunSynchronousOrbit orbit() {
+        double firstNode = Instant.parse("2019-12-01T00:00:00Z").getEpochSecond()
+                + 3600 * (NODE_LOCAL_HOURS - PATH_1_LON / 15.0);
+        return new SunSynchronousOrbit(98.2, PERIOD_SECONDS, NODE_LOCAL_HOURS, firstNode);
+    }
+
+    /** The WRS-2 path of a pass, from the longitude of its descending node. */
+    static int path(SunSynchronousOrbit.Pass pass) {
+        return Math.floorMod(Math.round((PATH_1_LON - pass.nodeLon()) * 233 / 360.0), 233) + 1;
+    }
+
+    private static byte[] encode(Scene scene, int product, int path, byte[] footprint, DatapointEncoder encoder,
+                                 SplittableRandom random) {
+        String productType = COLLECTIONS.get(product);
+        boolean legacy = product == LandsatPlan.L1T;
+        String tier = product == LandsatPlan.L1GT || scene.cloudCover() > 85 ? "T2" : "T1";
+        long processed = scene.time() + (product == 3 ? 14 : 9) * 86_400_000L + random.nextLong(5 * 86_400_000L);
+        String pathRow = DemoFormats.digits(path, 3) + DemoFormats.digits(scene.row(), 3);
+        String granule = "LC08_" + productType + "_" + pathRow + "_" + DemoFormats.date(scene.time()) + "_"
+                + DemoFormats.date(processed) + (legacy ? "_01_" : "_02_") + tier;
+        ZonedDateTime utc = Instant.ofEpochMilli(scene.time()).atZone(ZoneOffset.UTC);
+        String station = station(scene.centre());
+        String sceneId = "LC8" + pathRow + utc.getYear() + DemoFormats.digits(utc.getDayOfYear(), 3) + station + "00";
+        double landCloud = Math.clamp(scene.cloudCover() + 8 * (random.nextDouble() - 0.5), 0.0, 100.0);
+        return encoder.datapoint(scene.time())
+                .geometry("geometry", footprint)
+                .text("granule_name", granule)
+                .enumValue("processing_level", product == 3 ? ProcessingLevel.PROCESSING_LEVEL_L2
+                        : ProcessingLevel.PROCESSING_LEVEL_L1)
+                .text("satellite", "LANDSAT_8")
+                .text("product_type", productType)
+                .uuid("copernicus_id", DemoFormats.randomUuid(random))
+                .flag("online", !legacy)
+                .integer("resolution", 30)
+                .integer("bands", product == 3 ? 10 : 11)
+                .integer("path", path)
+                .integer("row", scene.row())
+                .real("sun_azimuth", round2(SphericalEarth.sunAzimuth(scene.centre(), scene.time() / 1000.0)))
+                .real("sun_elevation", round2(SphericalEarth.sunElevation(scene.centre(), scene.time() / 1000.0)))
+                .real("cloud_cover", scene.cloudCover())
+                .real("cloud_cover_land", round2(landCloud))
+                .text("collection_category", tier)
+                .integer("collection_number", legacy ? 1 : 2)
+                .text("scene_id", sceneId)
+                .text("ground_station", station)
+                .time("processing_date", processed)
+                .enumValue("flight_direction", FlightDirection.FLIGHT_DIRECTION_DESCENDING)
+                .text("location", "/eodata/Landsat-8/OLI_TIRS/" + productType + "/"
+                        + DemoFormats.pathDate(scene.time()) + "/" + granule)
+                .text("thumbnail", "https://landsatlook.usgs.gov/gen-browse?size=rrb&type=refl&product_id=" + granule)
+                .integer("file_size", (product == 3 ? 850_000_000L : 750_000_000L) + random.nextLong(300_000_000L))
+                .toBytes();
+    }
+
+    /** A plausible receiving station for a scene: Svalbard near the poles, otherwise by continent. */
+    private static String station(LonLat centre) {
+        if (StrictMath.abs(centre.lat()) > 65) {
+            return "SG1";
+        }
+        if (centre.lon() < -30) {
+            return "LGN";
+        }
+        if (centre.lon() < 60) {
+            return "MTI";
+        }
+        return centre.lat() < -10 ? "ASA" : "BJC";
+    }
+
+    private static double round2(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

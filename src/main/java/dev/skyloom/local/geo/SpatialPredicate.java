@@ -1,0 +1,94 @@
+package dev.skyloom.local.geo;
+
+import dev.skyloom.local.error.RpcException;
+import dev.skyloom.wire.datasets.v1.SpatialFilter;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.operation.valid.IsValidOp;
+
+/**
+ * A Query's spatial filter, validated: the bbox the index prefilter compares against, and the exact predicate run on
+ * each candidate datapoint's geometry.
+ *
+ * <p>Mode: {@code INTERSECTS} (also for 0) keeps datapoints whose geometry shares any point with the filter,
+ * {@code CONTAINS} those lying entirely inside it. Coordinate system: {@code CARTESIAN} (also for 0, as the proto
+ * says) treats lon/lat as a plane; {@code SPHERICAL} treats edges as great-circle arcs via {@link SphericalGeometry}.
+ */
+public final class SpatialPredicate {
+
+    private final boolean spherical;
+    private final boolean contains;
+    private final PreparedGeometry filter;
+    private final Envelope bbox;
+
+    private SpatialPredicate(boolean spherical, boolean contains, Geometry filter) {
+        this.spherical = spherical;
+        this.contains = contains;
+        this.filter = PreparedGeometryFactory.prepare(filter);
+        this.bbox = filter.getEnvelopeInternal();
+    }
+
+    /**
+     * Validates a wire spatial filter.
+     *
+     * @throws RpcException invalid_argument if the geometry is missing, undecodable, not a valid (Multi)Polygon, or
+     *                      the mode or coordinate system is unknown
+     */
+    public static SpatialPredicate of(SpatialFilter wire) {
+        boolean contains = switch (wire.getMode()) {
+            case SPATIAL_FILTER_MODE_UNSPECIFIED, SPATIAL_FILTER_MODE_INTERSECTS -> false;
+            case SPATIAL_FILTER_MODE_CONTAINS -> true;
+            default -> throw RpcException.invalidArgument("unknown spatial filter mode " + wire.getModeValue());
+        };
+        boolean spherical = switch (wire.getCoordinateSystem()) {
+            case SPATIAL_COORDINATE_SYSTEM_UNSPECIFIED, SPATIAL_COORDINATE_SYSTEM_CARTESIAN -> false;
+            case SPATIAL_COORDINATE_SYSTEM_SPHERICAL -> true;
+            default -> throw RpcException.invalidArgument("unknown spatial coordinate system "
+                    + wire.getCoordinateSystemValue());
+        };
+        if (!wire.hasGeometry() || wire.getGeometry().getWkb().isEmpty()) {
+            throw RpcException.invalidArgument("spatial filter has no geometry");
+        }
+        Geometry geometry;
+        try {
+            geometry = new WKBReader().read(wire.getGeometry().getWkb().toByteArray());
+        } catch (ParseException | RuntimeException e) {
+            throw RpcException.invalidArgument("cannot decode the spatial filter geometry as WKB: " + e.getMessage());
+        }
+        if (!(geometry instanceof Polygon || geometry instanceof MultiPolygon)) {
+            throw RpcException.invalidArgument("spatial filter geometry must be a Polygon or MultiPolygon, got a "
+                    + geometry.getGeometryType());
+        }
+        if (geometry.isEmpty()) {
+            throw RpcException.invalidArgument("spatial filter geometry is empty");
+        }
+        IsValidOp validity = new IsValidOp(geometry);
+        if (!validity.isValid()) {
+            throw RpcException.invalidArgument("spatial filter geometry is not valid: "
+                    + validity.getValidationError());
+        }
+        return new SpatialPredicate(spherical, contains, spherical ? SphericalGeometry.planarize(geometry) : geometry);
+    }
+
+    /** Whether the prefilter must use the spherical bbox columns rather than the planar ones. */
+    public boolean spherical() {
+        return spherical;
+    }
+
+    /** The bbox a candidate's (planar or spherical) bbox must overlap. */
+    public Envelope bbox() {
+        return bbox;
+    }
+
+    /** Whether a datapoint geometry (as stored, planar lon/lat vertices) matches. */
+    public boolean test(Geometry datapoint) {
+        Geometry candidate = spherical ? SphericalGeometry.planarize(datapoint) : datapoint;
+        return contains ? filter.contains(candidate) : filter.intersects(candidate);
+    }
+}

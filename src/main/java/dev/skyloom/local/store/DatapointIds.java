@@ -1,0 +1,115 @@
+package dev.skyloom.local.store;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Timestamp;
+import dev.skyloom.local.error.RpcException;
+import dev.skyloom.wire.tilebox.v1.ID;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * Datapoint ids and the conversions around them. An id is 16 bytes: the first 48 bits are the big-endian Unix time of
+ * the datapoint in milliseconds, the remaining 80 bits the start of a SHA-256 of the datapoint's deterministic
+ * serialization (with {@code id} and {@code ingestion_time} cleared). Ids therefore sort, compared as unsigned bytes,
+ * in time order at millisecond resolution, and identical datapoints get identical ids.
+ */
+public final class DatapointIds {
+
+    /** The largest time, in Unix ms, whose id prefix fits in 48 bits. */
+    static final long MAX_MS = (1L << 48) - 1;
+
+    private DatapointIds() {
+    }
+
+    /** The id of a datapoint with time {@code timeMs} (0..{@link #MAX_MS}) and deterministic bytes {@code content}. */
+    static byte[] derive(long timeMs, byte[] content) {
+        byte[] digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+        byte[] id = prefix(timeMs);
+        System.arraycopy(digest, 0, id, 6, 10);
+        return id;
+    }
+
+    /** The smallest id of time {@code timeMs}: its 48-bit prefix followed by zeros. */
+    public static byte[] prefix(long timeMs) {
+        byte[] id = new byte[16];
+        for (int i = 0; i < 6; i++) {
+            id[i] = (byte) (timeMs >>> (8 * (5 - i)));
+        }
+        return id;
+    }
+
+    /** The Unix ms encoded in an id's first 48 bits. */
+    public static long timeMs(byte[] id) {
+        long ms = 0;
+        for (int i = 0; i < 6; i++) {
+            ms = (ms << 8) | (id[i] & 0xFF);
+        }
+        return ms;
+    }
+
+    /** A timestamp floored to Unix milliseconds (times before 1970 floor towards minus infinity). */
+    static long floorMs(Timestamp time) {
+        return Math.addExact(Math.multiplyExact(time.getSeconds(), 1000L), Math.floorDiv(time.getNanos(), 1_000_000));
+    }
+
+    /** A timestamp of exactly {@code ms} Unix milliseconds. */
+    public static Timestamp timestampOfMs(long ms) {
+        return Timestamp.newBuilder().setSeconds(Math.floorDiv(ms, 1000L))
+                .setNanos((int) Math.floorMod(ms, 1000L) * 1_000_000).build();
+    }
+
+    /** Compares ids as unsigned big-endian numbers (the order of the index and of Query pages). */
+    static int compare(byte[] a, byte[] b) {
+        return Arrays.compareUnsigned(a, b);
+    }
+
+    /**
+     * The 16 bytes of a wire id.
+     *
+     * @throws RpcException invalid_argument naming {@code what} if the id is not exactly 16 bytes
+     */
+    public static byte[] bytes(ID id, String what) {
+        ByteString uuid = id.getUuid();
+        if (uuid.size() != 16) {
+            throw RpcException.invalidArgument("invalid " + what + ": expected a 16-byte UUID, got "
+                    + uuid.size() + " bytes");
+        }
+        return uuid.toByteArray();
+    }
+
+    /** A wire id of 16 bytes. */
+    public static ID wire(byte[] id) {
+        return ID.newBuilder().setUuid(ByteString.copyFrom(id)).build();
+    }
+
+    /** A wire id of a UUID. */
+    public static ID wire(UUID uuid) {
+        return wire(toBytes(uuid));
+    }
+
+    /** The RFC 4122 network-order bytes of a UUID. */
+    static byte[] toBytes(UUID uuid) {
+        return ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                .putLong(uuid.getLeastSignificantBits()).array();
+    }
+
+    /** The UUID of 16 network-order bytes. */
+    public static UUID toUuid(byte[] bytes) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        return new UUID(buffer.getLong(), buffer.getLong());
+    }
+
+    /** The UUID of a wire id, or invalid_argument naming {@code what}. */
+    public static UUID uuid(ID id, String what) {
+        return toUuid(bytes(id, what));
+    }
+}

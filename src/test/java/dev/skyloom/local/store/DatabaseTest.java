@@ -1,0 +1,86 @@
+package dev.skyloom.local.store;
+
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DatabaseTest {
+
+    @TempDir
+    Path dir;
+
+    private Database open(boolean inMemory) {
+        return Database.open(inMemory ? null : dir);
+    }
+
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @ParameterizedTest(name = "in memory: {0}")
+    @ValueSource(booleans = {true, false})
+    void readsRunConcurrentlyWhileWritesWaitForThem(boolean inMemory) throws Exception {
+        try (Database db = open(inMemory)) {
+            db.transaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("INSERT INTO dataset_groups (id, code_name, name) VALUES (x'01', 'g', 'G')");
+                }
+                return null;
+            });
+            CountDownLatch firstReading = new CountDownLatch(1);
+            CountDownLatch releaseFirst = new CountDownLatch(1);
+            Thread first = Thread.ofVirtual().start(() -> db.read(c -> {
+                firstReading.countDown();
+                await(releaseFirst);
+                return null;
+            }));
+            assertThat(firstReading.await(5, TimeUnit.SECONDS)).isTrue();
+
+            // A second read completes while the first one is still holding its connection.
+            int seen = db.read(DatabaseTest::count);
+            assertThat(seen).isEqualTo(1);
+
+            // A write waits until the read is done.
+            AtomicBoolean written = new AtomicBoolean();
+            Thread writer = Thread.ofVirtual().start(() -> {
+                db.transaction(c -> {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("INSERT INTO dataset_groups (id, code_name, name) VALUES (x'02', 'h', 'H')");
+                    }
+                    return null;
+                });
+                written.set(true);
+            });
+            Thread.sleep(200);
+            assertThat(written).isFalse();
+            releaseFirst.countDown();
+            first.join();
+            writer.join();
+            assertThat(written).isTrue();
+            int after = db.read(DatabaseTest::count);
+            assertThat(after).isEqualTo(2);
+        }
+    }
+
+    private static int count(java.sql.Connection c) throws java.sql.SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM dataset_groups")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
