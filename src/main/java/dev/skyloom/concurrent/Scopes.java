@@ -136,6 +136,11 @@ final class Scopes {
                 return false;
             }
             if (running.tryAcquire(ADMISSION_STEP_MILLIS, TimeUnit.MILLISECONDS)) {
+                // the place may have come from the failure that cancels the scope: the recorder marks it first
+                if (recorder.cancelled()) {
+                    running.release();
+                    return false;
+                }
                 return true;
             }
         }
