@@ -2,6 +2,7 @@
 //JAVA 25+
 //PREVIEW
 //DEPS dev.skyloom:skyloom:0.1.0-SNAPSHOT
+//DEPS org.slf4j:slf4j-nop:2.0.17
 //JAVA_OPTIONS --enable-native-access=ALL-UNNAMED
 
 // The Java version of the Python docs' "fetching data concurrently" example: one year of each Landsat-8
