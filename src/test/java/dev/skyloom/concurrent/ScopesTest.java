@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -195,17 +197,10 @@ class ScopesTest {
 
     @Test
     void aFailFastFailureStopsForkingTheTasksStillWaiting() throws Exception {
-        List<Task<String>> tasks = new ArrayList<>();
-        tasks.add(new Task<>("first", () -> {
-            throw new IllegalStateException("boom");
-        }));
-        for (int i = 1; i < 10; i++) {
-            String name = "t" + i;
-            tasks.add(new Task<>(name, () -> {
-                trail.add(name);
-                return name;
-            }));
-        }
+        List<Task<String>> tasks = aFailureThenNine(name -> () -> {
+            trail.add(name);
+            return name;
+        });
 
         Scopes.Joined<String> joined = Scopes.forkAll("test", tasks, Optional.empty(), true, 1);
 
@@ -216,14 +211,7 @@ class ScopesTest {
 
     @Test
     void inCollectModeEveryTaskRunsDespiteAFailure() throws Exception {
-        List<Task<String>> tasks = new ArrayList<>();
-        tasks.add(new Task<>("first", () -> {
-            throw new IllegalStateException("boom");
-        }));
-        for (int i = 1; i < 10; i++) {
-            String name = "t" + i;
-            tasks.add(new Task<>(name, () -> name));
-        }
+        List<Task<String>> tasks = aFailureThenNine(name -> () -> name);
 
         Scopes.Joined<String> joined = Scopes.forkAll("test", tasks, Optional.empty(), false, 2);
 
@@ -267,6 +255,19 @@ class ScopesTest {
     private String describeCurrentThread() {
         Thread t = Thread.currentThread();
         return t.getName() + (t.isVirtual() ? " virtual" : " platform");
+    }
+
+    /** A task that throws, then tasks t1 to t9 whose bodies {@code body} makes from their names. */
+    private static List<Task<String>> aFailureThenNine(Function<String, Callable<String>> body) {
+        List<Task<String>> tasks = new ArrayList<>();
+        tasks.add(new Task<>("first", () -> {
+            throw new IllegalStateException("boom");
+        }));
+        for (int i = 1; i < 10; i++) {
+            String name = "t" + i;
+            tasks.add(new Task<>(name, body.apply(name)));
+        }
+        return tasks;
     }
 
     private String blockUntilInterrupted(String name, CountDownLatch started) {
