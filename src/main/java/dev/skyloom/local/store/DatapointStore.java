@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -156,7 +157,10 @@ public final class DatapointStore {
 
     /**
      * Scans collections in id order (merged across them), keeping the datapoints in {@code range} that pass the bbox
-     * prefilter (if any) and {@code exact}, and stops after {@code limit} of them.
+     * prefilter (if any) and {@code exact}, and stops after {@code limit} of them. The thread's {@link Cancellation}
+     * stops it: it is checked between rows, and it interrupts SQLite while a step runs.
+     *
+     * @throws RpcException the cancellation's reason if the scan was cancelled
      */
     public List<Stored> scan(List<UUID> collectionIds, IdRange range, BboxFilter bbox, Predicate<Stored> exact,
                              int limit) {
@@ -165,9 +169,12 @@ public final class DatapointStore {
                         ? " AND s_max_x >= ? AND s_min_x <= ? AND s_max_y >= ? AND s_min_y <= ?"
                         : " AND max_x >= ? AND min_x <= ? AND max_y >= ? AND min_y <= ?")
                 + " ORDER BY id";
+        Cancellation cancellation = Cancellation.current();
         return database.read(c -> {
             List<Cursor> cursors = new ArrayList<>();
-            try {
+            // Cancelling any statement interrupts the connection's running statement (sqlite3_interrupt).
+            Statement interrupter = c.createStatement();
+            try (interrupter; Cancellation.Registration ignored = cancellation.onCancel(() -> cancel(interrupter))) {
                 PriorityQueue<Cursor> heads = new PriorityQueue<>(
                         Comparator.comparing((Cursor cursor) -> cursor.current.id(), DatapointIds::compare));
                 for (UUID collectionId : collectionIds) {
@@ -179,6 +186,7 @@ public final class DatapointStore {
                 }
                 List<Stored> page = new ArrayList<>();
                 while (page.size() < limit && !heads.isEmpty()) {
+                    cancellation.check();
                     Cursor head = heads.poll();
                     if (exact.test(head.current)) {
                         page.add(head.current);
@@ -188,12 +196,23 @@ public final class DatapointStore {
                     }
                 }
                 return page;
+            } catch (SQLException e) {
+                cancellation.check();
+                throw e;
             } finally {
                 for (Cursor cursor : cursors) {
                     cursor.close();
                 }
             }
         });
+    }
+
+    private static void cancel(Statement statement) {
+        try {
+            statement.cancel();
+        } catch (SQLException e) {
+            // The statement is closing: the scan ends by itself and checks the cancellation.
+        }
     }
 
     private static boolean exists(Connection c, byte[] collection, byte[] id) throws SQLException {
