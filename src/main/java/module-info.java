@@ -9,7 +9,8 @@ module dev.skyloom {
     requires com.google.protobuf;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
-    requires jdk.httpserver;
+    requires static org.eclipse.jetty.server;
+    requires static org.eclipse.jetty.http2.server;
     requires java.sql;
     requires org.xerial.sqlitejdbc;
     requires info.picocli;

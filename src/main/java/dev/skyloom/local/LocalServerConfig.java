@@ -31,19 +31,30 @@ import java.util.Objects;
  *                      accepts any or none. Never shown by {@link #toString()}.
  * @param seed          seeds the demo catalogue and the jitter and fault randomness; default
  *                      {@link DemoCatalog#DEFAULT_SEED}
+ * @param maxRequestBytes the most bytes a request body may have, compressed or inflated (a larger one is refused
+ *                      before, or as soon as, it goes past); default {@value #DEFAULT_MAX_REQUEST_BYTES}, room for an
+ *                      ingest batch of 8,192 datapoints of 8 KiB each
+ * @param readTimeout   how long a request's headers, and then its body, may take to arrive; default 30 s
+ * @param idleTimeout   how long a connection may sit with no traffic before it is closed; default 60 s
  * @throws IllegalArgumentException if a setting is out of range
  */
 public record LocalServerConfig(String host, int port, Path dataDir, boolean demo, Duration latency, Duration jitter,
-                                int pageSize, double bandwidthMbps, double faultRate, String apiKey, long seed) {
+                                int pageSize, double bandwidthMbps, double faultRate, String apiKey, long seed,
+                                long maxRequestBytes, Duration readTimeout, Duration idleTimeout) {
 
     /** The page size used when none is configured. */
     public static final int DEFAULT_PAGE_SIZE = 1000;
+
+    /** The request size limit used when none is configured: 64 MiB. */
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 64L << 20;
 
     /** Validates every setting. */
     public LocalServerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(jitter, "jitter");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }
@@ -62,6 +73,12 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
         if (!(faultRate >= 0 && faultRate <= 1)) {
             throw new IllegalArgumentException("fault rate must be in 0..1, got " + faultRate);
         }
+        if (maxRequestBytes < 1 || maxRequestBytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("the request size limit must be 1 byte to 2 GiB, got " + maxRequestBytes);
+        }
+        if (readTimeout.isNegative() || readTimeout.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("read and idle timeouts must be positive");
+        }
         if (apiKey != null && apiKey.isBlank()) {
             throw new IllegalArgumentException("API key must not be blank (use null for no key)");
         }
@@ -69,79 +86,108 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
 
     /**
      * The default settings: loopback, a free port, in memory, no demo data, no latency, bandwidth limit, faults or
-     * API key, page size {@value #DEFAULT_PAGE_SIZE}, the demo catalogue's default seed.
+     * API key, page size {@value #DEFAULT_PAGE_SIZE}, the demo catalogue's default seed, requests of at most 64 MiB
+     * that arrive within 30 s, connections idle for at most 60 s.
      *
      * @return the defaults
      */
     public static LocalServerConfig defaults() {
         return new LocalServerConfig("127.0.0.1", 0, null, false, Duration.ZERO, Duration.ZERO, DEFAULT_PAGE_SIZE,
-                0, 0, null, DemoCatalog.DEFAULT_SEED);
+                0, 0, null, DemoCatalog.DEFAULT_SEED, DEFAULT_MAX_REQUEST_BYTES, Duration.ofSeconds(30),
+                Duration.ofSeconds(60));
     }
 
     /** @param host the address to bind  @return a copy with that host */
     public LocalServerConfig withHost(String host) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, maxRequestBytes, readTimeout, idleTimeout);
     }
 
     /** @param port the port, 0 for a free one  @return a copy with that port */
     public LocalServerConfig withPort(int port) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, maxRequestBytes, readTimeout, idleTimeout);
     }
 
     /** @param dataDir the data directory, null for in-memory  @return a copy with that directory */
     public LocalServerConfig withDataDir(Path dataDir) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, maxRequestBytes, readTimeout, idleTimeout);
     }
 
     /** @param demo whether to load the demo catalogue into an empty store  @return a copy with that setting */
     public LocalServerConfig withDemo(boolean demo) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, maxRequestBytes, readTimeout, idleTimeout);
     }
 
     /** @param latency the delay before every answer  @return a copy with that latency */
     public LocalServerConfig withLatency(Duration latency) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, maxRequestBytes, readTimeout, idleTimeout);
     }
 
     /** @param jitter the uniform random spread around the latency  @return a copy with that jitter */
     public LocalServerConfig withJitter(Duration jitter) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, maxRequestBytes, readTimeout, idleTimeout);
     }
 
     /** @param pageSize the default and maximum Query page size  @return a copy with that page size */
     public LocalServerConfig withPageSize(int pageSize) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, maxRequestBytes, readTimeout, idleTimeout);
     }
 
     /** @param bandwidthMbps the response write rate in Mbit/s, 0 for unlimited  @return a copy with that rate */
     public LocalServerConfig withBandwidthMbps(double bandwidthMbps) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, maxRequestBytes, readTimeout, idleTimeout);
     }
 
     /** @param faultRate the fraction of requests answered {@code unavailable}  @return a copy with that rate */
     public LocalServerConfig withFaultRate(double faultRate) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, maxRequestBytes, readTimeout, idleTimeout);
     }
 
     /** @param apiKey the required bearer key, null for none  @return a copy with that key */
     public LocalServerConfig withApiKey(String apiKey) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, maxRequestBytes, readTimeout, idleTimeout);
     }
 
     /** @param seed the seed of the demo catalogue and the jitter and fault randomness  @return a copy with it */
     public LocalServerConfig withSeed(long seed) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, maxRequestBytes, readTimeout, idleTimeout);
+    }
+
+    /**
+     * @param maxRequestBytes the most bytes a request body may have, compressed or inflated
+     * @return a copy with that limit
+     */
+    public LocalServerConfig withMaxRequestBytes(long maxRequestBytes) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed, maxRequestBytes, readTimeout, idleTimeout);
+    }
+
+    /**
+     * @param readTimeout how long a request's headers, and then its body, may take to arrive
+     * @return a copy with that timeout
+     */
+    public LocalServerConfig withReadTimeout(Duration readTimeout) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed, maxRequestBytes, readTimeout, idleTimeout);
+    }
+
+    /**
+     * @param idleTimeout how long a connection may sit with no traffic before it is closed
+     * @return a copy with that timeout
+     */
+    public LocalServerConfig withIdleTimeout(Duration idleTimeout) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed, maxRequestBytes, readTimeout, idleTimeout);
     }
 
     /** Every setting, with the API key shown only as set or not set. */
@@ -151,6 +197,8 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
                 + ", dataDir=" + (dataDir == null ? "in-memory" : dataDir)
                 + ", demo=" + demo + ", latency=" + latency + ", jitter=" + jitter + ", pageSize=" + pageSize
                 + ", bandwidthMbps=" + bandwidthMbps + ", faultRate=" + faultRate
-                + ", apiKey=" + (apiKey == null ? "none" : "(set)") + ", seed=" + seed + "]";
+                + ", apiKey=" + (apiKey == null ? "none" : "(set)") + ", seed=" + seed
+                + ", maxRequestBytes=" + maxRequestBytes + ", readTimeout=" + readTimeout + ", idleTimeout=" + idleTimeout
+                + "]";
     }
 }

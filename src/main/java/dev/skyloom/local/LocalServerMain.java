@@ -9,10 +9,14 @@ import java.util.regex.Pattern;
 /**
  * Runs a {@link LocalServer} as a process, for tests and scripts (the CLI's {@code skyloom serve} is the friendly
  * front end). Flags: {@code --port P --host H --data DIR --in-memory --demo --latency 50ms --jitter 10ms
- * --page-size N --bandwidth MBPS --fault-rate F --api-key K --seed S}. Prints
+ * --page-size N --bandwidth MBPS --fault-rate F --api-key K --seed S --max-request-bytes N --read-timeout 30s
+ * --idle-timeout 60s}. Log records (one line per rejected request) go to stderr one per line. Prints
  * {@code skyloom local server listening on <url>} once it serves; stops cleanly on Ctrl-C (SIGINT/SIGTERM).
  */
 public final class LocalServerMain {
+
+    /** The JDK's log format property: records on one line each, time first. */
+    static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)?");
 
@@ -27,6 +31,9 @@ public final class LocalServerMain {
      * @throws InterruptedException if the main thread is interrupted while serving
      */
     public static void main(String[] args) throws InterruptedException {
+        if (System.getProperty(LOG_FORMAT) == null) {
+            System.setProperty(LOG_FORMAT, "%1$tF %1$tT.%1$tL %4$s %5$s%6$s%n");
+        }
         LocalServerConfig config;
         try {
             config = parse(args);
@@ -74,6 +81,9 @@ public final class LocalServerMain {
                         case "--fault-rate" -> config.withFaultRate(decimal(flag, value));
                         case "--api-key" -> config.withApiKey(value);
                         case "--seed" -> config.withSeed(longNumber(flag, value));
+                        case "--max-request-bytes" -> config.withMaxRequestBytes(longNumber(flag, value));
+                        case "--read-timeout" -> config.withReadTimeout(duration(flag, value));
+                        case "--idle-timeout" -> config.withIdleTimeout(duration(flag, value));
                         default -> throw new IllegalArgumentException("unknown flag: " + flag);
                     };
                 }
