@@ -24,7 +24,8 @@ final class Gzip {
      * @param limit      the most bytes the output may have
      * @param what       what is inflated, for messages ("the request body")
      * @return the inflated bytes
-     * @throws RpcException invalid_argument if the data is not gzip, resource_exhausted if it inflates past the limit
+     * @throws RpcException invalid_argument if the data is not gzip
+     * @throws Rejection    413 resource_exhausted if it inflates past the limit
      */
     static byte[] inflate(byte[] compressed, long limit, String what) {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
@@ -32,8 +33,8 @@ final class Gzip {
             byte[] buffer = new byte[16 * 1024];
             for (int n; (n = in.read(buffer)) > 0; ) {
                 if (out.size() + (long) n > limit) {
-                    throw new RpcException(ConnectCode.RESOURCE_EXHAUSTED, what + " inflates to more than the "
-                            + limit + "-byte request limit");
+                    throw new Rejection(413, new RpcException(ConnectCode.RESOURCE_EXHAUSTED, what
+                            + " inflates to more than the " + limit + "-byte request limit"));
                 }
                 out.write(buffer, 0, n);
             }

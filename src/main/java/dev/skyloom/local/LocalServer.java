@@ -46,16 +46,18 @@ public final class LocalServer implements AutoCloseable {
     private final ServerConnector connector;
     private final RpcHandler handler;
     private final SlowHeaderGuard guard;
+    private final HangupWatcher hangups;
     private final Database database;
     private final URI url;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalServer(Server jetty, ServerConnector connector, RpcHandler handler, SlowHeaderGuard guard,
-                        Database database) throws IOException {
+                        HangupWatcher hangups, Database database) throws IOException {
         this.jetty = jetty;
         this.connector = connector;
         this.handler = handler;
         this.guard = guard;
+        this.hangups = hangups;
         this.database = database;
         InetSocketAddress address = (InetSocketAddress) ((ServerSocketChannel) connector.getTransport())
                 .getLocalAddress();
@@ -74,6 +76,7 @@ public final class LocalServer implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         Database database = Database.open(config.dataDir());
         Server jetty = null;
+        HangupWatcher hangups = null;
         try {
             CatalogStore catalog = new CatalogStore(database);
             DatapointStore datapoints = new DatapointStore(database);
@@ -107,13 +110,17 @@ public final class LocalServer implements AutoCloseable {
             connector.addEventListener(guard);
             jetty.addConnector(connector);
 
-            RpcHandler handler = new RpcHandler(routes, new Knobs(config), config, scheduler);
+            hangups = new HangupWatcher();
+            RpcHandler handler = new RpcHandler(routes, new Knobs(config), config, scheduler, hangups);
             jetty.setHandler(handler);
             jetty.start();
             guard.start();
-            return new LocalServer(jetty, connector, handler, guard, database);
+            return new LocalServer(jetty, connector, handler, guard, hangups, database);
         } catch (Exception e) {
             stopQuietly(jetty);
+            if (hangups != null) {
+                hangups.close();
+            }
             database.close();
             if (e instanceof RuntimeException runtime && !(e.getCause() instanceof IOException)) {
                 throw runtime;
@@ -163,6 +170,7 @@ public final class LocalServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             stopQuietly(jetty);
+            hangups.close();
             database.close();
         }
     }

@@ -7,6 +7,8 @@ import dev.skyloom.wire.rpc.ErrorInfo;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.AbstractMetaDataConnection;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -15,6 +17,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
 
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -43,10 +46,11 @@ final class RpcHandler extends Handler.Abstract {
     private final long maxRequestBytes;
     private final Duration readTimeout;
     private final Scheduler scheduler;
+    private final HangupWatcher hangups;
     private final Set<Cancellation> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicInteger active = new AtomicInteger();
 
-    RpcHandler(Routes routes, Knobs knobs, LocalServerConfig config, Scheduler scheduler) {
+    RpcHandler(Routes routes, Knobs knobs, LocalServerConfig config, Scheduler scheduler, HangupWatcher hangups) {
         this.routes = routes;
         this.knobs = knobs;
         this.expectedAuthorization = config.apiKey() == null ? null
@@ -54,6 +58,7 @@ final class RpcHandler extends Handler.Abstract {
         this.maxRequestBytes = config.maxRequestBytes();
         this.readTimeout = config.readTimeout();
         this.scheduler = scheduler;
+        this.hangups = hangups;
     }
 
     @Override
@@ -158,6 +163,13 @@ final class RpcHandler extends Handler.Abstract {
         byte[] run() throws InterruptedException {
             byte[] body = RequestBody.read(request, maxRequestBytes, beginNanos + readTimeout.toNanos());
             byte[] message = protocol.message(body, request.getHeaders(), maxRequestBytes);
+            try (HangupWatcher.Watch ignored = watchForHangup()) {
+                return respond(message);
+            }
+        }
+
+        /** Applies the knobs and runs the RPC. */
+        private byte[] respond(byte[] message) throws InterruptedException {
             Duration delay = knobs.nextDelay();
             if (timeout != null) {
                 long left = beginNanos + timeout.toNanos() - System.nanoTime();
@@ -176,6 +188,17 @@ final class RpcHandler extends Handler.Abstract {
             byte[] response = cancellation.call(() -> route.handle(message)).toByteArray();
             cancellation.check();
             return response;
+        }
+
+        /** Watches an HTTP/1.1 connection for its client hanging up (HTTP/2 reports cancelled streams itself). */
+        private HangupWatcher.Watch watchForHangup() {
+            Connection connection = request.getConnectionMetaData().getConnection();
+            if (connection instanceof AbstractMetaDataConnection
+                    && connection.getEndPoint().getTransport() instanceof SocketChannel channel) {
+                return hangups.watch(channel, () -> cancellation.cancel(
+                        new RpcException(ConnectCode.CANCELED, "the client went away")));
+            }
+            return () -> { };
         }
 
         private void checkKey() {
