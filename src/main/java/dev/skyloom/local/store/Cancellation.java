@@ -2,15 +2,13 @@ package dev.skyloom.local.store;
 
 import dev.skyloom.local.error.RpcException;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
  * Stops a request's queries early: the server cancels it when the request's deadline passes or its client goes away,
- * and the store's scans check it between rows and interrupt SQLite while it is stepping. The server binds one to each
- * request's thread ({@link #call}), so the RPCs in between stay unaware of it.
+ * and the store's scans look at it between rows and, through SQLite's progress handler, while SQLite steps. The server
+ * binds one to each request's thread ({@link #call}), so the RPCs in between stay unaware of it.
  *
  * <p>Thread-safe: {@link #cancel} is called from a timer or the HTTP layer while the request's thread works.
  */
@@ -19,7 +17,6 @@ public final class Cancellation {
     private static final ScopedValue<Cancellation> CURRENT = ScopedValue.newInstance();
     private static final Cancellation NEVER = new Cancellation();
 
-    private final List<Runnable> hooks = new ArrayList<>();
     private volatile RpcException reason;
 
     /** A cancellation that has not happened yet. */
@@ -47,23 +44,14 @@ public final class Cancellation {
     }
 
     /**
-     * Cancels: later checks throw {@code reason}, and the hooks registered now run (at once, on this thread). Only the
-     * first call counts.
+     * Cancels: later checks throw {@code reason}. Only the first call counts.
      *
      * @param reason the error the cancelled work ends with, e.g. deadline_exceeded
      */
-    public void cancel(RpcException reason) {
+    public synchronized void cancel(RpcException reason) {
         Objects.requireNonNull(reason, "reason");
-        if (this == NEVER) {
-            return;
-        }
-        synchronized (hooks) {
-            if (this.reason != null) {
-                return;
-            }
+        if (this != NEVER && this.reason == null) {
             this.reason = reason;
-            hooks.forEach(Runnable::run);
-            hooks.clear();
         }
     }
 
@@ -86,34 +74,5 @@ public final class Cancellation {
         if (cancelled != null) {
             throw cancelled;
         }
-    }
-
-    /**
-     * Registers a hook to run when this is cancelled (at once if it already is), until the returned registration is
-     * closed. After {@code close()} returns the hook never runs, so it may act on a resource that is about to be
-     * handed to another request.
-     *
-     * @param hook what interrupts the work, e.g. cancelling a JDBC statement
-     * @return the registration; closing it removes the hook
-     */
-    Registration onCancel(Runnable hook) {
-        synchronized (hooks) {
-            if (reason != null) {
-                hook.run();
-                return () -> { };
-            }
-            hooks.add(hook);
-        }
-        return () -> {
-            synchronized (hooks) {
-                hooks.remove(hook);
-            }
-        };
-    }
-
-    /** A registered hook; closing it removes the hook. */
-    interface Registration extends AutoCloseable {
-        @Override
-        void close();
     }
 }

@@ -2,12 +2,12 @@ package dev.skyloom.local.store;
 
 import dev.skyloom.local.error.RpcException;
 import org.locationtech.jts.geom.Envelope;
+import org.sqlite.ProgressHandler;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,6 +35,9 @@ public final class DatapointStore {
     /** What an ingest did: how many rows were new and how many already existed. */
     public record IngestCounts(long created, long existing) {
     }
+
+    /** How many SQLite virtual machine steps run between two looks at a scan's cancellation. */
+    private static final int PROGRESS_STEPS = 10_000;
 
     private final Database database;
 
@@ -158,7 +161,7 @@ public final class DatapointStore {
     /**
      * Scans collections in id order (merged across them), keeping the datapoints in {@code range} that pass the bbox
      * prefilter (if any) and {@code exact}, and stops after {@code limit} of them. The thread's {@link Cancellation}
-     * stops it: it is checked between rows, and it interrupts SQLite while a step runs.
+     * stops it: it is checked between rows, and SQLite's progress handler checks it while a step runs.
      *
      * @throws RpcException the cancellation's reason if the scan was cancelled
      */
@@ -172,9 +175,15 @@ public final class DatapointStore {
         Cancellation cancellation = Cancellation.current();
         return database.read(c -> {
             List<Cursor> cursors = new ArrayList<>();
-            // Cancelling any statement interrupts the connection's running statement (sqlite3_interrupt).
-            Statement interrupter = c.createStatement();
-            try (interrupter; Cancellation.Registration ignored = cancellation.onCancel(() -> cancel(interrupter))) {
+            // SQLite calls the handler every few thousand steps of its virtual machine, also while one step skips
+            // many rows (a bbox prefilter that matches little); a non-zero answer interrupts the statement.
+            ProgressHandler.setHandler(c, PROGRESS_STEPS, new ProgressHandler() {
+                @Override
+                protected int progress() {
+                    return cancellation.isCancelled() ? 1 : 0;
+                }
+            });
+            try {
                 PriorityQueue<Cursor> heads = new PriorityQueue<>(
                         Comparator.comparing((Cursor cursor) -> cursor.current.id(), DatapointIds::compare));
                 for (UUID collectionId : collectionIds) {
@@ -203,16 +212,9 @@ public final class DatapointStore {
                 for (Cursor cursor : cursors) {
                     cursor.close();
                 }
+                ProgressHandler.clearHandler(c);
             }
         });
-    }
-
-    private static void cancel(Statement statement) {
-        try {
-            statement.cancel();
-        } catch (SQLException e) {
-            // The statement is closing: the scan ends by itself and checks the cancellation.
-        }
     }
 
     private static boolean exists(Connection c, byte[] collection, byte[] id) throws SQLException {
