@@ -12,6 +12,7 @@ module dev.skyloom {
     requires static org.eclipse.jetty.server;
     requires static org.eclipse.jetty.http2.server;
     requires java.sql;
+    requires java.logging;
     requires org.xerial.sqlitejdbc;
     requires info.picocli;
     requires me.tongfei.progressbar;

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -23,11 +25,18 @@ import java.util.stream.Stream;
  */
 final class DemoServer {
 
+    /**
+     * The local server logs each refused request; in-process, the refusals are the command's own and it reports them
+     * itself, so only warnings are shown. Held here: the JDK keeps loggers weakly.
+     */
+    private static final Logger REQUEST_LOG = Logger.getLogger("dev.skyloom.local.requests");
+
     private DemoServer() {
     }
 
     /** @return a running server with the demo catalogue on a free loopback port */
     static LocalServer start(Environment environment) {
+        REQUEST_LOG.setLevel(Level.WARNING);
         LocalServerConfig demo = LocalServerConfig.defaults().withDemo(true);
         Path dir = environment.cacheDir().resolve("demo-" + demo.seed());
         try {

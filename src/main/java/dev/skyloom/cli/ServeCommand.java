@@ -2,6 +2,7 @@ package dev.skyloom.cli;
 
 import dev.skyloom.local.LocalServer;
 import dev.skyloom.local.LocalServerConfig;
+import dev.skyloom.local.LocalServerMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,8 +71,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "Fraction (0..1) of requests answered 'unavailable' (default: 0).")
     private double faultRate;
 
+    // [grpc helper] the request size limit
+    @Option(names = "--max-request-mb", paramLabel = "MB",
+            defaultValue = "" + (LocalServerConfig.DEFAULT_MAX_REQUEST_BYTES >> 20),
+            description = "Refuse request bodies over MB mebibytes, compressed or inflated (default: ${DEFAULT-VALUE},"
+                    + " room for an ingest batch of 8,192 datapoints).")
+    private int maxRequestMb;
+
     @Override
     public Integer call() {
+        LocalServerMain.useOneLineLogs();
         LocalServerConfig config = config(spec.commandLine());
         LocalServer server;
         try {
@@ -122,7 +131,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             return LocalServerConfig.defaults().withPort(port).withDataDir(data).withDemo(demo)
                     .withLatency(latency).withJitter(jitter).withPageSize(pageSize).withBandwidthMbps(bandwidth)
-                    .withFaultRate(faultRate).withApiKey(root.apiKeyOption());
+                    .withFaultRate(faultRate).withApiKey(root.apiKeyOption())
+                    .withMaxRequestBytes(maxRequestMb * (1L << 20));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(commandLine, e.getMessage());
         }

@@ -31,9 +31,7 @@ public final class LocalServerMain {
      * @throws InterruptedException if the main thread is interrupted while serving
      */
     public static void main(String[] args) throws InterruptedException {
-        if (System.getProperty(LOG_FORMAT) == null) {
-            System.setProperty(LOG_FORMAT, "%1$tF %1$tT.%1$tL %4$s %5$s%6$s%n");
-        }
+        useOneLineLogs();
         LocalServerConfig config;
         try {
             config = parse(args);
@@ -51,6 +49,16 @@ public final class LocalServerMain {
         System.out.println("skyloom local server listening on " + server.url());
         System.out.flush();
         stopped.await();
+    }
+
+    /**
+     * Makes the JDK's logging print each record on one line (time, level, message), unless its format is configured
+     * already, so that the server's log has one line per rejected request. Call it before anything logs.
+     */
+    public static void useOneLineLogs() {
+        if (System.getProperty(LOG_FORMAT) == null) {
+            System.setProperty(LOG_FORMAT, "%1$tF %1$tT.%1$tL %4$s %5$s%6$s%n");
+        }
     }
 
     /**

@@ -6,6 +6,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -46,6 +51,29 @@ class ServeAndEmbeddedTest {
         assertThat(exit.get()).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("local server stopped");
         assertThat(Cli.run("--url", url, "datasets").exit()).isEqualTo(1);
+    }
+
+    @Test
+    void serveRefusesBodiesOverItsRequestSizeLimit() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Environment environment = new Environment(Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, false);
+        Thread serving = Thread.ofPlatform().start(() -> Main.commandLine(environment)
+                .execute("serve", "--max-request-mb", "1"));
+        try {
+            URI url = URI.create(awaitUrl(out, serving));
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest.Builder list = HttpRequest.newBuilder(url.resolve("/datasets.v1.DatasetService/ListDatasets"))
+                    .header("Content-Type", "application/proto");
+
+            assertThat(http.send(list.POST(BodyPublishers.ofByteArray(new byte[(1 << 20) + 1])).build(),
+                    BodyHandlers.ofString()).statusCode()).isEqualTo(413);
+            assertThat(http.send(list.POST(BodyPublishers.noBody()).build(), BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
     }
 
     @Test
