@@ -164,6 +164,8 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
     }
 
     /**
+     * A copy with another request size limit.
+     *
      * @param maxRequestBytes the most bytes a request body may have, compressed or inflated
      * @return a copy with that limit
      */
@@ -173,6 +175,8 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
     }
 
     /**
+     * A copy with another read timeout.
+     *
      * @param readTimeout how long a request's headers, and then its body, may take to arrive
      * @return a copy with that timeout
      */
@@ -182,6 +186,8 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
     }
 
     /**
+     * A copy with another idle timeout.
+     *
      * @param idleTimeout how long a connection may sit with no traffic before it is closed
      * @return a copy with that timeout
      */

@@ -43,7 +43,11 @@ public final class RpcException extends RuntimeException {
         return code;
     }
 
-    /** The detail messages sent along with the error; often empty. */
+    /**
+     * The detail messages sent along with the error.
+     *
+     * @return the details, often empty
+     */
     public List<Message> details() {
         return details;
     }
