@@ -113,6 +113,7 @@ public final class LocalServer implements AutoCloseable {
             hangups = new HangupWatcher();
             RpcHandler handler = new RpcHandler(routes, new Knobs(config), config, scheduler, hangups);
             jetty.setHandler(handler);
+            jetty.setErrorHandler(new MalformedRequestLog());
             jetty.start();
             guard.start();
             return new LocalServer(jetty, connector, handler, guard, hangups, database);

@@ -265,8 +265,17 @@ final class RpcHandler extends Handler.Abstract {
         String text = "rejected " + request.getMethod() + " " + request.getHttpURI().getPath() + " ("
                 + protocol.name() + ", " + request.getConnectionMetaData().getHttpVersion() + ", from "
                 + Request.getRemoteAddr(request) + "): " + outcome;
-        String oneLine = text.codePoints().map(c -> Character.isISOControl(c) ? ' ' : c)
+        return oneLine(text, MAX_LOGGED_CHARS);
+    }
+
+    /**
+     * Text a client sent, made fit for one log line: control and formatting (bidi) characters become spaces, and it
+     * is cut at {@code max} characters.
+     */
+    static String oneLine(String text, int max) {
+        String clean = text.codePoints()
+                .map(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? ' ' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return oneLine.length() <= MAX_LOGGED_CHARS ? oneLine : oneLine.substring(0, MAX_LOGGED_CHARS) + "...";
+        return clean.length() <= max ? clean : clean.substring(0, max) + "...";
     }
 }

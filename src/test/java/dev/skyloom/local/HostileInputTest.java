@@ -167,6 +167,18 @@ class HostileInputTest {
     }
 
     @Test
+    void aMalformedRequestIsA400() throws Exception {
+        RawHttp.Reply[] reply = new RawHttp.Reply[1];
+        List<String> log = logOf(() -> reply[0] = RawHttp.exchange(server.url(),
+                "POST /x HTTP/1.1\r\nHost: localhost\r\nContent-Length: twelve\r\n\r\n".getBytes()));
+
+        assertThat(reply[0].status()).isEqualTo(400);
+        assertThat(reply[0].body()).doesNotContain("jetty").doesNotContain("Exception");
+        assertThat(log).singleElement().asString().contains("rejected").contains("400");
+        answersANormalQuery();
+    }
+
+    @Test
     void headersThatTrickleInAreTimedOut() throws Exception {
         boolean[] closed = new boolean[1];
         List<String> log = logOf(() -> {
