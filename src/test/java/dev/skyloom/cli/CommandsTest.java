@@ -117,13 +117,36 @@ class CommandsTest {
         assertThat(inBox).isNotEmpty().hasSizeLessThan(all);
         Geometry box = new GeometryFactory().toGeometry(new Envelope(5.9, 10.5, 45.8, 47.8));
         for (String line : inBox) {
-            JsonNode ring = JSON.readTree(line).get("geometry").get("coordinates").get(0);
-            StringBuilder wkt = new StringBuilder("POLYGON((");
-            for (int i = 0; i < ring.size(); i++) {
-                wkt.append(i == 0 ? "" : ", ").append(ring.get(i).get(0).asDouble()).append(' ')
-                        .append(ring.get(i).get(1).asDouble());
-            }
-            assertThat(new WKTReader().read(wkt.append("))").toString()).intersects(box)).isTrue();
+            assertThat(footprint(line).intersects(box)).isTrue();
+        }
+    }
+
+    /** The footprint of a JSON Lines datapoint, a GeoJSON polygon. */
+    private static Geometry footprint(String line) throws Exception {
+        JsonNode ring = JSON.readTree(line).get("geometry").get("coordinates").get(0);
+        StringBuilder wkt = new StringBuilder("POLYGON((");
+        for (int i = 0; i < ring.size(); i++) {
+            wkt.append(i == 0 ? "" : ", ").append(ring.get(i).get(0).asDouble()).append(' ')
+                    .append(ring.get(i).get(1).asDouble());
+        }
+        return new WKTReader().read(wkt.append("))").toString());
+    }
+
+    @Test
+    void modeCoversKeepsOnlyFootprintsCoveringTheWholeArea() throws Exception {
+        String[] query = {"query", LANDSAT, "L1TP", "--from", "2020-01-01", "--to", "2020-03-01", "--format",
+                "jsonl", "--no-progress", "--bbox", "8.0,46.0,8.2,46.1"};
+        List<String> meeting = succeed(query).out().lines().toList();
+        List<String> covering = succeed(concat(query, "--mode", "covers")).out().lines().toList();
+        List<String> inside = succeed(concat(query, "--mode", "contains")).out().lines().toList();
+
+        assertThat(covering).isNotEmpty().hasSizeLessThan(meeting.size());
+        assertThat(meeting).containsAll(covering);
+        assertThat(inside).isEmpty();
+        Geometry box = new GeometryFactory().toGeometry(new Envelope(8.0, 8.2, 46.0, 46.1));
+        for (String line : covering) {
+            // spherical edges differ from straight lon/lat lines by far less than 0.01 degrees at this size
+            assertThat(footprint(line).buffer(0.01).contains(box)).isTrue();
         }
     }
 
