@@ -32,8 +32,8 @@ import java.util.UUID;
  * (or its text) for UUID fields; a JTS {@link Geometry} (sent as EWKB), WKB bytes or WKT text for Geometry; an enum's
  * value name (full, or without the enum's prefix), a Java enum constant or the number; numbers (integral for integer
  * fields, range-checked: 0 to 2<sup>64</sup>−1 for uint64 and 0 to 2<sup>32</sup>−1 for uint32, so the values
- * {@link Datapoint} returns fit and a negative number does not) or their text; a {@code Map} for other message types; a {@code Collection}
- * or array for repeated fields.
+ * {@link Datapoint} returns fit and a negative number does not) or their text; a {@code Map} for other message types;
+ * a {@code Collection} or array for repeated fields.
  */
 final class FieldValueEncoder {
 

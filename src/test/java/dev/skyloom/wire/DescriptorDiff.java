@@ -8,6 +8,7 @@ import com.google.protobuf.Descriptors.EnumDescriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
+import com.google.protobuf.Descriptors.GenericDescriptor;
 import com.google.protobuf.Descriptors.MethodDescriptor;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
 import com.google.protobuf.Duration;
@@ -209,13 +210,8 @@ final class DescriptorDiff {
     private void compareMessage(String name) {
         Descriptor our = ourMessages.get(name);
         Descriptor their = officialMessages.get(name);
-        if (our == null || their == null) {
-            differences.add("message " + name + ": " + missingSide(our == null));
+        if (!onBothSides("message " + name, our, their)) {
             return;
-        }
-        if (!our.getFile().getName().equals(their.getFile().getName())) {
-            differences.add("message " + name + ": in " + our.getFile().getName() + " here, in "
-                    + their.getFile().getName() + " officially");
         }
         Set<Integer> numbers = new TreeSet<>();
         our.getFields().forEach(f -> numbers.add(f.getNumber()));
@@ -253,13 +249,8 @@ final class DescriptorDiff {
     private void compareEnum(String name) {
         EnumDescriptor our = ourEnums.get(name);
         EnumDescriptor their = officialEnums.get(name);
-        if (our == null || their == null) {
-            differences.add("enum " + name + ": " + missingSide(our == null));
+        if (!onBothSides("enum " + name, our, their)) {
             return;
-        }
-        if (!our.getFile().getName().equals(their.getFile().getName())) {
-            differences.add("enum " + name + ": in " + our.getFile().getName() + " here, in "
-                    + their.getFile().getName() + " officially");
         }
         Set<String> values = new TreeSet<>();
         our.getValues().forEach(v -> values.add(v.getName()));
@@ -276,6 +267,23 @@ final class DescriptorDiff {
                         + " officially");
             }
         }
+    }
+
+    /**
+     * Records a type that only one side has, or that the sides declare in different files.
+     *
+     * @return whether both sides have it, so that its members can be compared
+     */
+    private boolean onBothSides(String what, GenericDescriptor our, GenericDescriptor their) {
+        if (our == null || their == null) {
+            differences.add(what + ": " + missingSide(our == null));
+            return false;
+        }
+        if (!our.getFile().getName().equals(their.getFile().getName())) {
+            differences.add(what + ": in " + our.getFile().getName() + " here, in " + their.getFile().getName()
+                    + " officially");
+        }
+        return true;
     }
 
     private static String missingSide(boolean missingHere) {

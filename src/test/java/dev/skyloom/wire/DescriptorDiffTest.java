@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,9 +31,11 @@ class DescriptorDiffTest {
 
     @Test
     void aNewEnumValueIsADifference() {
-        List<String> differences = DescriptorDiff.between(OfficialApiDriftTest.OUR_FILES, official(file ->
-                file.getName().equals("datasets/v1/data_access.proto") ? withEnumValue(file, "SpatialFilterMode",
-                        "SPATIAL_FILTER_MODE_TOUCHES", 4) : file));
+        List<String> differences = DescriptorDiff.between(OfficialApiDriftTest.OUR_FILES,
+                officialWith("datasets/v1/data_access.proto", file -> file.getEnumTypeBuilderList().stream()
+                        .filter(e -> e.getName().equals("SpatialFilterMode")).forEach(e -> e.addValue(
+                                EnumValueDescriptorProto.newBuilder().setName("SPATIAL_FILTER_MODE_TOUCHES")
+                                        .setNumber(4)))));
 
         assertThat(differences).containsExactly("enum value datasets.v1.SpatialFilterMode.SPATIAL_FILTER_MODE_TOUCHES"
                 + " = 4: only in the official API, missing here");
@@ -40,11 +43,8 @@ class DescriptorDiffTest {
 
     @Test
     void aNewFieldAChangedTypeAndAMissingMessageAreDifferences() {
-        List<String> differences = DescriptorDiff.between(OfficialApiDriftTest.OUR_FILES, official(file -> {
-            if (!file.getName().equals("datasets/v1/collections.proto")) {
-                return file;
-            }
-            FileDescriptorProto.Builder changed = file.toBuilder();
+        List<String> differences = DescriptorDiff.between(OfficialApiDriftTest.OUR_FILES,
+                officialWith("datasets/v1/collections.proto", changed -> {
             for (DescriptorProto.Builder message : changed.getMessageTypeBuilderList()) {
                 if (message.getName().equals("ListCollectionsRequest")) {
                     message.addField(FieldDescriptorProto.newBuilder().setName("page_size").setNumber(4)
@@ -58,7 +58,6 @@ class DescriptorDiffTest {
             changed.getServiceBuilder(0).getMethodBuilderList().stream()
                     .filter(m -> m.getName().equals("DeleteCollection"))
                     .forEach(m -> m.setOutputType(".datasets.v1.CollectionInfo"));
-            return changed.build();
         }));
 
         assertThat(differences).containsExactly(
@@ -74,11 +73,8 @@ class DescriptorDiffTest {
 
     @Test
     void theRenamedDescriptorFieldIsAllowedButOtherNamesAreCompared() {
-        List<String> differences = DescriptorDiff.between(OfficialApiDriftTest.OUR_FILES, official(file -> {
-            if (!file.getName().equals("datasets/v1/dataset_type.proto")) {
-                return file;
-            }
-            FileDescriptorProto.Builder changed = file.toBuilder();
+        List<String> differences = DescriptorDiff.between(OfficialApiDriftTest.OUR_FILES,
+                officialWith("datasets/v1/dataset_type.proto", changed -> {
             for (DescriptorProto.Builder message : changed.getMessageTypeBuilderList()) {
                 for (FieldDescriptorProto.Builder field : message.getFieldBuilderList()) {
                     if (message.getName().equals("Field") && field.getName().equals("field_descriptor")) {
@@ -89,12 +85,23 @@ class DescriptorDiffTest {
                     }
                 }
             }
-            return changed.build();
         }));
 
         assertThat(differences).containsExactly("field datasets.v1.FieldAnnotation #4: ours is bool queryable (json "
                 + "queryable, implicit presence), the official one bool is_queryable (json isQueryable, implicit "
                 + "presence)");
+    }
+
+    /** Our files with one of them changed, as the official side would be built from its descriptor set. */
+    private static List<FileDescriptor> officialWith(String fileName, Consumer<FileDescriptorProto.Builder> change) {
+        return official(file -> {
+            if (!file.getName().equals(fileName)) {
+                return file;
+            }
+            FileDescriptorProto.Builder changed = file.toBuilder();
+            change.accept(changed);
+            return changed.build();
+        });
     }
 
     /** Our files, changed by {@code change}, as the official side would be built from its descriptor set. */
@@ -115,11 +122,4 @@ class DescriptorDiffTest {
         }
     }
 
-    private static FileDescriptorProto withEnumValue(FileDescriptorProto file, String enumName, String value,
-                                                     int number) {
-        FileDescriptorProto.Builder changed = file.toBuilder();
-        changed.getEnumTypeBuilderList().stream().filter(e -> e.getName().equals(enumName)).forEach(e ->
-                e.addValue(EnumValueDescriptorProto.newBuilder().setName(value).setNumber(number)));
-        return changed.build();
-    }
 }

@@ -91,7 +91,7 @@ public final class SpatialPredicate {
         return bbox;
     }
 
-    /** Whether a candidate's bbox must moreover contain {@link #bbox()} (it can only cover the filter then). */
+    /** {@return whether a candidate's bbox must also contain {@link #bbox()}: only then can it cover the filter} */
     public boolean coversBbox() {
         return relation == Relation.COVERS_FILTER;
     }

@@ -237,7 +237,8 @@ public final class DatasetTypeCompiler {
         String qualified = typeName.startsWith(".") ? typeName : "." + typeName;
         if (!known.contains(qualified)) {
             throw new IllegalArgumentException("field '" + field + "' has unsupported " + what + " type "
-                    + InputText.quoted(typeName) + "; supported: " + String.join(", ", known.stream().sorted().toList()));
+                    + InputText.quoted(typeName) + "; supported: "
+                    + String.join(", ", known.stream().sorted().toList()));
         }
         return qualified;
     }

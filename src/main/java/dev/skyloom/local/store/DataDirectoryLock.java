@@ -81,7 +81,8 @@ final class DataDirectoryLock implements AutoCloseable {
                 if (lock == null) {
                     String owner = owner(channel);
                     channel.close();
-                    throw inUse(directory, "a Skyloom server in " + (owner == null ? "another process" : "process " + owner));
+                    throw inUse(directory, "a Skyloom server in "
+                            + (owner == null ? "another process" : "process " + owner));
                 }
                 if (!shared) {
                     channel.truncate(0).write(ByteBuffer.wrap(

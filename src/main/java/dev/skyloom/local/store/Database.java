@@ -29,6 +29,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * connection. Reads run concurrently, each on its own pooled connection (SQLite connections are not for two threads
  * at once); a write transaction runs alone. The read-write lock keeps both modes identical: in shared-cache memory
  * mode a reader next to an open write transaction would otherwise fail with "table is locked".
+ *
+ * <p>An on-disk database holds its directory's {@link DataDirectoryLock} while open. It may be capped in size; when the
+ * cap or the disk is full, the write is refused with {@code resource_exhausted} and nothing of its transaction stays.
  */
 public final class Database implements AutoCloseable {
 

@@ -30,6 +30,10 @@ public final class DatapointStore {
     /**
      * The prefilter of a spatial query: candidates' planar or spherical bbox must overlap {@code bbox}, or, when
      * {@code covering}, contain it.
+     *
+     * @param bbox      the filter's bbox
+     * @param spherical whether to compare the spherical bbox columns rather than the planar ones
+     * @param covering  whether a candidate's bbox must contain {@code bbox} (it can only cover the filter then)
      */
     public record BboxFilter(Envelope bbox, boolean spherical, boolean covering) {
 
