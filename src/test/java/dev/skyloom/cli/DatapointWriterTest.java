@@ -2,6 +2,7 @@ package dev.skyloom.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.skyloom.Datapoint;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -43,7 +44,7 @@ class DatapointWriterTest {
     private String write(OutputFormat format, List<List<Map<String, Object>>> batches) throws IOException {
         StringWriter out = new StringWriter();
         DatapointWriter writer = DatapointWriter.of(format, out, null, warnings::add);
-        for (List<Map<String, Object>> batch : batches) {
+        for (List<Datapoint> batch : TestDatapoints.batches(batches)) {
             writer.write(batch);
         }
         writer.finish();

@@ -2,6 +2,7 @@ package dev.skyloom.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.skyloom.Datapoint;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
@@ -61,7 +62,7 @@ class GeoParquetWriterTest {
         Path file = dir.resolve("out.parquet");
         DatapointWriter writer = DatapointWriter.of(OutputFormat.PARQUET, Writer.nullWriter(), file,
                 warnings::add);
-        for (List<Map<String, Object>> batch : batches) {
+        for (List<Datapoint> batch : TestDatapoints.batches(batches)) {
             writer.write(batch);
         }
         writer.finish();
