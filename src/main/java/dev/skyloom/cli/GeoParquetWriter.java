@@ -53,6 +53,7 @@ final class GeoParquetWriter implements DatapointWriter {
     private final Path file;
     private final Consumer<String> warnings;
     private final ParquetCompression compression;
+    private final int rowGroupRows;
     private final Set<String> reported = new HashSet<>();
     private final WKBWriter wkb = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN);
     private RowColumns columns;
@@ -67,9 +68,15 @@ final class GeoParquetWriter implements DatapointWriter {
      * @param compression how pages are compressed
      */
     GeoParquetWriter(Path file, Consumer<String> warnings, ParquetCompression compression) {
+        this(file, warnings, compression, ROW_GROUP_ROWS);
+    }
+
+    /** As the public constructor, with row groups of at most {@code rowGroupRows} rows (tests use a few). */
+    GeoParquetWriter(Path file, Consumer<String> warnings, ParquetCompression compression, int rowGroupRows) {
         this.file = file;
         this.warnings = warnings;
         this.compression = compression;
+        this.rowGroupRows = rowGroupRows;
     }
 
     @Override
@@ -145,7 +152,7 @@ final class GeoParquetWriter implements DatapointWriter {
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCodecFactory(new ParquetCodecs())
                 .withCompressionCodec(compression.codec())
-                .withRowGroupRowCountLimit(ROW_GROUP_ROWS)
+                .withRowGroupRowCountLimit(rowGroupRows)
                 .withRowGroupSize(ROW_GROUP_BYTES);
         columnKinds.forEach((name, kind) -> {
             builder.withDictionaryEncoding(name, kind.dictionary());

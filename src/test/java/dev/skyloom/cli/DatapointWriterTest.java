@@ -134,6 +134,52 @@ class DatapointWriterTest {
     }
 
     @Test
+    void batchesNamingTheirCollectionGetACollectionColumnFirstInEveryFormat() throws Exception {
+        List<List<Datapoint>> batches = TestDatapoints.batches(List.of(List.of(datapoint(1, "a")),
+                List.of(datapoint(2, "b"))));
+        Map<OutputFormat, StringWriter> outputs = new LinkedHashMap<>();
+        for (OutputFormat format : List.of(OutputFormat.CSV, OutputFormat.JSONL, OutputFormat.GEOJSON,
+                OutputFormat.TABLE)) {
+            StringWriter out = new StringWriter();
+            DatapointWriter writer = DatapointWriter.of(format, out, null, warnings::add);
+            writer.write("L1GT", batches.get(0));
+            writer.write("L2SP", batches.get(1));
+            writer.finish();
+            outputs.put(format, out);
+        }
+
+        List<String> csv = List.of(outputs.get(OutputFormat.CSV).toString().split("\r\n"));
+        assertThat(csv.get(0)).startsWith("collection,time,id,");
+        assertThat(csv.get(1)).startsWith("L1GT,2020-01-01T10:00:00Z,");
+        assertThat(csv.get(2)).startsWith("L2SP,2020-01-02T10:00:00Z,");
+        List<String> jsonl = outputs.get(OutputFormat.JSONL).toString().lines().toList();
+        assertThat(jsonl.get(1)).startsWith("{\"collection\":\"L2SP\",\"time\":\"2020-01-02T10:00:00Z\"");
+        JsonNode features = new ObjectMapper().readTree(outputs.get(OutputFormat.GEOJSON).toString()).get("features");
+        assertThat(features.get(0).get("properties").get("collection").asText()).isEqualTo("L1GT");
+        assertThat(outputs.get(OutputFormat.TABLE).toString().lines().toList().get(3)).startsWith("L2SP");
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void writersWriteThroughEveryBatchAtOnce() throws Exception {
+        for (OutputFormat format : List.of(OutputFormat.CSV, OutputFormat.JSONL, OutputFormat.GEOJSON)) {
+            StringWriter out = new StringWriter();
+            DatapointWriter writer = DatapointWriter.of(format, out, null, warnings::add);
+            List<Map<String, Object>> batch = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                batch.add(datapoint(1 + i % 9, "granule " + i));
+            }
+            writer.write(TestDatapoints.batches(List.of(batch)).getFirst());
+            int afterFirst = out.getBuffer().length();
+            writer.write(TestDatapoints.batches(List.of(batch)).getFirst());
+            int afterSecond = out.getBuffer().length();
+
+            assertThat(afterFirst).as(format.toString()).isGreaterThan(20_000);
+            assertThat(afterSecond - afterFirst).as(format.toString()).isGreaterThan(afterFirst * 9 / 10);
+        }
+    }
+
+    @Test
     void emptyTableSaysSo() throws IOException {
         assertThat(write(OutputFormat.TABLE, List.of(List.of()))).isEqualTo("(no datapoints)\n");
     }
