@@ -12,12 +12,15 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A dataset on the shared demo server with a field of every type a custom dataset can have, single and repeated,
@@ -81,6 +84,16 @@ final class EveryFieldType {
         row.put("tags", List.of("a" + n, "b"));
         row.put("counts", List.of(1L, (long) n));
         return row;
+    }
+
+    /** Runs {@code query} through the CLI against the shared demo server; it must succeed without warnings. */
+    static void query(String dataset, String collection, String from, String to, String... more) {
+        List<String> args = new ArrayList<>(List.of("--url", DemoFixture.url(), "query", dataset, collection,
+                "--from", from, "--to", to, "--no-progress"));
+        args.addAll(List.of(more));
+        Cli.Result result = Cli.run(args.toArray(String[]::new));
+        assertThat(result.exit()).as("stderr: %s", result.err()).isZero();
+        assertThat(result.err()).doesNotContain("WARNING");
     }
 
     static Geometry geometry(String wkt) {

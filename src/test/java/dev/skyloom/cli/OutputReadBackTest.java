@@ -51,12 +51,7 @@ class OutputReadBackTest {
     }
 
     static void query(String dataset, String collection, String from, String to, String... more) {
-        List<String> args = new ArrayList<>(List.of("--url", DemoFixture.url(), "query", dataset, collection,
-                "--from", from, "--to", to, "--no-progress"));
-        args.addAll(List.of(more));
-        Cli.Result result = Cli.run(args.toArray(String[]::new));
-        assertThat(result.exit()).as("stderr: %s", result.err()).isZero();
-        assertThat(result.err()).doesNotContain("WARNING");
+        EveryFieldType.query(dataset, collection, from, to, more);
     }
 
     private static long nanos(Instant instant) {
