@@ -3,6 +3,7 @@ package dev.skyloom.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.skyloom.Datapoint;
+import dev.skyloom.Processes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,15 +12,12 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -55,7 +53,7 @@ class GeoToolsReadBackTest {
     @Test
     void geoPandasAndPyarrowReadOurGeoParquetAndGeoJson() throws Exception {
         String python = System.getenv().getOrDefault("SKYLOOM_GEO_PYTHON", "python3");
-        if (run(List.of(python, "-c", "import geopandas, pyarrow"), 120).exit != 0) {
+        if (Processes.run(List.of(python, "-c", "import geopandas, pyarrow"), 120).exit() != 0) {
             abort("no Python with geopandas and pyarrow (set SKYLOOM_GEO_PYTHON; pip install geopandas pyarrow)");
         }
         Path script = dir.resolve("geo_readback.py");
@@ -67,9 +65,9 @@ class GeoToolsReadBackTest {
             command.add(dir.resolve("every-" + codec + ".parquet").toString());
         }
         command.add(dir.resolve("every.geojson").toString());
-        Result result = run(command, 300);
-        assertThat(result.exit).as(result.output).isZero();
-        JsonNode seen = JSON.readTree(result.output.lines().reduce((a, b) -> b).orElse("{}"));
+        Processes.Result result = Processes.run(command, 300);
+        assertThat(result.exit()).as(result.output()).isZero();
+        JsonNode seen = JSON.readTree(result.output().lines().reduce((a, b) -> b).orElse("{}"));
 
         for (ParquetCompression codec : ParquetCompression.values()) {
             JsonNode file = seen.get(dir.resolve("every-" + codec + ".parquet").toString());
@@ -110,20 +108,20 @@ class GeoToolsReadBackTest {
 
     @Test
     void gdalReadsOurGeoJsonAndItsRfc7946RewriteChangesNoGeometry() throws Exception {
-        if (run(List.of("ogr2ogr", "--version"), 60).exit != 0) {
+        if (Processes.run(List.of("ogr2ogr", "--version"), 60).exit() != 0) {
             abort("no GDAL (ogrinfo, ogr2ogr): apt-get install gdal-bin");
         }
         Path ours = dir.resolve("every.geojson");
-        Result info = run(List.of("ogrinfo", "-ro", "-al", "-so", ours.toString()), 120);
-        assertThat(info.exit).as(info.output).isZero();
+        Processes.Result info = Processes.run(List.of("ogrinfo", "-ro", "-al", "-so", ours.toString()), 120);
+        assertThat(info.exit()).as(info.output()).isZero();
         // GDAL warns, rightly, that the uint64 field's 2^63 - 1 may have been clamped: it reads integers as signed
-        assertThat(info.output).contains("using driver `GeoJSON' successful").contains("Feature Count: 3")
+        assertThat(info.output()).contains("using driver `GeoJSON' successful").contains("Feature Count: 3")
                 .contains("Geometry: Unknown (any)").doesNotContain("ERROR");
 
         Path rewritten = dir.resolve("rfc7946.geojson");
-        Result rewrite = run(List.of("ogr2ogr", "-f", "GeoJSON", "-lco", "RFC7946=YES", "-lco",
+        Processes.Result rewrite = Processes.run(List.of("ogr2ogr", "-f", "GeoJSON", "-lco", "RFC7946=YES", "-lco",
                 "COORDINATE_PRECISION=15", rewritten.toString(), ours.toString()), 120);
-        assertThat(rewrite.exit).as(rewrite.output).isZero();
+        assertThat(rewrite.exit()).as(rewrite.output()).isZero();
         JsonNode mine = JSON.readTree(ours.toFile()).get("features");
         JsonNode gdal = JSON.readTree(rewritten.toFile()).get("features");
         assertThat(gdal).hasSize(mine.size());
@@ -156,23 +154,5 @@ class GeoToolsReadBackTest {
 
     private static long nanos(Instant instant) {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-    }
-
-    private record Result(int exit, String output) {
-    }
-
-    private static Result run(List<String> command, int seconds) throws IOException, InterruptedException {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            return new Result(-1, e.getMessage());
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return new Result(-1, output + "\n(timed out)");
-        }
-        return new Result(process.exitValue(), output);
     }
 }
