@@ -26,7 +26,7 @@ import java.util.zip.GZIPOutputStream;
  */
 final class ParquetCodecs implements CompressionCodecFactory {
 
-    /** Zstandard's level 1: within a few percent of level 3's size on datapoint pages, at about twice the speed. */
+    /** Zstandard's fastest standard level (Landsat-8 L2SP 2020: 2.86 MB; pyarrow's default zstd: 2.7 MB). */
     static final int ZSTD_LEVEL = 1;
     private static final int GZIP_LEVEL = Deflater.BEST_SPEED;
 

@@ -9,9 +9,9 @@ import java.util.Locale;
  * lower-case constant names. Every codec here runs without printing JDK warnings (see {@link ParquetCodecs}).
  */
 enum ParquetCompression {
-    /** Zstandard, level 1: the default, smallest files at a cost close to Snappy's. */
+    /** Zstandard, level 1: the default, the smallest files (Landsat-8 2020: 12.4 MB, 14.1 MB gzip, 49.8 MB none). */
     ZSTD(CompressionCodecName.ZSTD),
-    /** gzip through the JDK's own zlib, level 1: no extra library; larger and slower than zstd. */
+    /** gzip through the JDK's own zlib, level 1: no extra library; larger files and slower writing than zstd. */
     GZIP(CompressionCodecName.GZIP),
     /** No compression (pages are still dictionary- and run-length-encoded). */
     NONE(CompressionCodecName.UNCOMPRESSED);
