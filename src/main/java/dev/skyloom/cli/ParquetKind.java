@@ -8,8 +8,6 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ByteOrderValues;
-import org.locationtech.jts.io.WKBWriter;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -25,7 +23,10 @@ enum ParquetKind {
     TIMESTAMP,
     /** {@link UUID}: FIXED_LEN_BYTE_ARRAY(16) annotated UUID, big-endian as RFC 4122 lays it out. */
     UUID_BYTES,
-    /** A JTS {@link Geometry}: BINARY holding 2D ISO WKB, little-endian. */
+    /**
+     * A JTS {@link Geometry}: BINARY holding 2D ISO WKB, little-endian; {@link #write} takes the WKB bytes, which the
+     * writer encodes once for the column and the {@code geo} metadata.
+     */
     WKB,
     /** {@link String} (enums arrive as their names): BINARY STRING; a value of another type is written as text. */
     STRING,
@@ -45,6 +46,17 @@ enum ParquetKind {
     BYTES,
     /** Anything else (lists, maps, nested messages, durations): BINARY JSON text, as the jsonl format writes it. */
     JSON;
+
+    /**
+     * @return whether a column of this kind is worth dictionary encoding: not for kinds whose values are mostly
+     *         unique (times, ids, WKB, bytes, JSON), where building the dictionary costs time and saves nothing
+     */
+    boolean dictionary() {
+        return switch (this) {
+            case TIMESTAMP, UUID_BYTES, WKB, BYTES, JSON -> false;
+            default -> true;
+        };
+    }
 
     private static final Instant FIRST_NANOS = Instant.ofEpochSecond(-9_223_372_036L);
     private static final Instant LAST_NANOS = Instant.ofEpochSecond(9_223_372_035L, 999_999_999);
@@ -100,7 +112,10 @@ enum ParquetKind {
         };
     }
 
-    /** Adds {@code value}, which this kind {@linkplain #accepts accepts}, to the current field of {@code out}. */
+    /**
+     * Adds {@code value}, which this kind {@linkplain #accepts accepts}, to the current field of {@code out}; for
+     * {@link #WKB}, its WKB bytes.
+     */
     void write(RecordConsumer out, Object value) {
         switch (this) {
             case TIMESTAMP -> {
@@ -113,8 +128,7 @@ enum ParquetKind {
                         .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
                 out.addBinary(Binary.fromConstantByteArray(bytes.array()));
             }
-            case WKB -> out.addBinary(Binary.fromConstantByteArray(
-                    new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN).write((Geometry) value)));
+            case WKB, BYTES -> out.addBinary(Binary.fromConstantByteArray((byte[]) value));
             case STRING -> out.addBinary(Binary.fromString(CellText.of(value)));
             case JSON -> out.addBinary(Binary.fromString(json(value)));
             case INT64 -> out.addLong(((Number) value).longValue());
@@ -123,7 +137,6 @@ enum ParquetKind {
             case DOUBLE -> out.addDouble(((Number) value).doubleValue());
             case FLOAT -> out.addFloat((Float) value);
             case BOOLEAN -> out.addBoolean((Boolean) value);
-            case BYTES -> out.addBinary(Binary.fromConstantByteArray((byte[]) value));
         }
     }
 
