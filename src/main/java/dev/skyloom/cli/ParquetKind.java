@@ -9,6 +9,7 @@ import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 import org.locationtech.jts.geom.Geometry;
 
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.UUID;
@@ -31,6 +32,8 @@ enum ParquetKind {
     STRING,
     /** {@link Long}, or an {@link Integer} widened: INT64. */
     INT64,
+    /** {@link BigInteger} (a uint64 value, 0 to 2<sup>64</sup>−1): INT64 annotated INTEGER(64, unsigned). */
+    UINT64,
     /** {@link Integer}: INT32. */
     INT32,
     /** {@link Double}, or a {@link Float} widened: DOUBLE. */
@@ -66,6 +69,7 @@ enum ParquetKind {
             case Geometry _ -> WKB;
             case String _ -> STRING;
             case Long _ -> INT64;
+            case BigInteger _ -> UINT64;
             case Integer _ -> INT32;
             case Double _ -> DOUBLE;
             case Float _ -> FLOAT;
@@ -86,6 +90,8 @@ enum ParquetKind {
             case STRING -> Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(name);
             case JSON -> Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.jsonType()).named(name);
             case INT64 -> Types.optional(PrimitiveTypeName.INT64).named(name);
+            case UINT64 -> Types.optional(PrimitiveTypeName.INT64).as(LogicalTypeAnnotation.intType(64, false))
+                    .named(name);
             case INT32 -> Types.optional(PrimitiveTypeName.INT32).named(name);
             case DOUBLE -> Types.optional(PrimitiveTypeName.DOUBLE).named(name);
             case FLOAT -> Types.optional(PrimitiveTypeName.FLOAT).named(name);
@@ -100,6 +106,7 @@ enum ParquetKind {
             case TIMESTAMP -> value instanceof Instant instant && !instant.isBefore(FIRST_NANOS)
                     && !instant.isAfter(LAST_NANOS);
             case INT64 -> value instanceof Long || value instanceof Integer;
+            case UINT64 -> value instanceof BigInteger big && big.signum() >= 0 && big.bitLength() <= 64;
             case DOUBLE -> value instanceof Double || value instanceof Float;
             default -> of(value) == this;
         };
@@ -125,6 +132,7 @@ enum ParquetKind {
             case STRING -> out.addBinary(Binary.fromString(CellText.of(value)));
             case JSON -> out.addBinary(Binary.fromString(json(value)));
             case INT64 -> out.addLong(((Number) value).longValue());
+            case UINT64 -> out.addLong(((BigInteger) value).longValue());
             case INT32 -> out.addInteger((Integer) value);
             case DOUBLE -> out.addDouble(((Number) value).doubleValue());
             case FLOAT -> out.addFloat((Float) value);

@@ -52,8 +52,9 @@ final class QueryCommand implements Callable<Integer> {
                     + " GeoJSON.")
     private Geometry geometry;
 
-    @Option(names = "--mode", paramLabel = "intersects|contains",
-            description = "How footprints must relate to the area: intersects (default) or contains.")
+    @Option(names = "--mode", paramLabel = "intersects|contains|covers",
+            description = "How footprints must relate to the area: intersects (default: any overlap), contains (the"
+                    + " area contains the footprint) or covers (the footprint covers the whole area).")
     private SpatialFilter.Mode mode;
 
     @Option(names = "--skip-data", description = "Return only time, id and ingestion time.")

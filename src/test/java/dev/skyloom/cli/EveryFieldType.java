@@ -11,6 +11,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.time.Duration;
@@ -33,11 +34,9 @@ final class EveryFieldType {
     static final String COLLECTION = "readback";
     static final String FROM = "2020-05-01";
     static final String TO = "2020-05-02";
-    /**
-     * The values of the unsigned 64-bit field. Values from 2^63 up need Datapoint and the writers to treat uint64
-     * as unsigned; once they do, adding such a value here extends every read-back test to it.
-     */
-    static final List<Long> UNSIGNED = List.of(0L, 42L, Long.MAX_VALUE);
+    /** The values of the unsigned 64-bit field, up to 2^64 - 1, so every read-back test sees the unsigned range. */
+    static final List<BigInteger> UNSIGNED = List.of(BigInteger.ZERO, BigInteger.valueOf(42),
+            BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
 
     private EveryFieldType() {
     }

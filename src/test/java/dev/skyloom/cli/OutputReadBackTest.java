@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Geometry;
 
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ class OutputReadBackTest {
             assertThat(types).as(codec.toString()).containsExactly(Map.entry("t", "TIMESTAMPTZ_NS"),
                     Map.entry("i", "UUID"), Map.entry("g", "GEOMETRY('OGC:CRS84')"), Map.entry("l", "VARCHAR"),
                     Map.entry("p", "BLOB"), Map.entry("o", "BOOLEAN"), Map.entry("c", "BIGINT"),
-                    Map.entry("b", "BIGINT"), Map.entry("r", "DOUBLE"), Map.entry("s", "TIMESTAMPTZ_NS"),
+                    Map.entry("b", "UBIGINT"), Map.entry("r", "DOUBLE"), Map.entry("s", "TIMESTAMPTZ_NS"),
                     Map.entry("f", "UUID"), Map.entry("e", "GEOMETRY('OGC:CRS84')"), Map.entry("a", "JSON"));
             List<Map<String, Object>> rows = DuckDb.rows("SELECT epoch_ns(time) time, id::VARCHAR id,"
                     + " ST_AsText(geometry) geometry, label, payload, ok, count, big, ratio, revisit::VARCHAR revisit,"
@@ -116,7 +117,7 @@ class OutputReadBackTest {
             assertThat(Base64.getDecoder().decode((String) row.get("payload"))).isEqualTo(datapoint.get("payload"));
             assertThat(row.get("ok")).isEqualTo(datapoint.get("ok").toString());
             assertThat(Long.parseLong((String) row.get("count"))).isEqualTo(datapoint.get("count"));
-            assertThat(Long.parseUnsignedLong((String) row.get("big"))).isEqualTo(datapoint.get("big"));
+            assertThat(new BigInteger((String) row.get("big"))).isEqualTo(datapoint.get("big"));
             assertThat(Double.parseDouble((String) row.get("ratio"))).isEqualTo(datapoint.get("ratio"));
             assertThat(row.get("revisit")).isEqualTo(datapoint.get("revisit").toString());
             assertThat(Instant.parse((String) row.get("seen"))).isEqualTo(datapoint.get("seen"));
@@ -147,7 +148,7 @@ class OutputReadBackTest {
             assertThat(line.get("payload").binaryValue()).isEqualTo(datapoint.get("payload"));
             assertThat(line.get("ok").asBoolean()).isEqualTo(datapoint.get("ok"));
             assertThat(line.get("count").asLong()).isEqualTo(datapoint.get("count"));
-            assertThat(line.get("big").asLong()).isEqualTo(datapoint.get("big"));
+            assertThat(line.get("big").bigIntegerValue()).isEqualTo(datapoint.get("big"));
             assertThat(line.get("ratio").asDouble()).isEqualTo(datapoint.get("ratio"));
             assertThat(line.get("revisit").asText()).isEqualTo(datapoint.get("revisit").toString());
             assertThat(Instant.parse(line.get("seen").asText())).isEqualTo(datapoint.get("seen"));
