@@ -46,7 +46,8 @@ public abstract sealed class SkyloomException extends RuntimeException
     }
 
     /** The request was rejected as malformed (Connect {@code invalid_argument}, {@code failed_precondition},
-     * {@code out_of_range}, {@code already_exists}). */
+     * {@code out_of_range}, {@code already_exists}); or, before any request, the JVM lacks what the call needs
+     * ({@code failed_precondition}: {@code ConcurrentLoader} without {@code --enable-preview}). */
     public static final class InvalidArgument extends SkyloomException {
         /** @param code the Connect code  @param message what was wrong  @param cause the underlying error or null */
         public InvalidArgument(String code, String message, Throwable cause) {

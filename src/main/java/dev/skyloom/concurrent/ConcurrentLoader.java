@@ -82,8 +82,13 @@ public final class ConcurrentLoader {
     /**
      * A loader with the defaults: fail fast, no deadline, {@value #DEFAULT_MAX_CONCURRENT_REQUESTS} requests in
      * flight at most, no splitting, no progress listener.
+     *
+     * @return the loader
+     * @throws SkyloomException.InvalidArgument (code {@code failed_precondition}) if the JVM was not started with
+     *                                          {@code --enable-preview} on Java 25; the message says where to add it
      */
     public static ConcurrentLoader create() {
+        PreviewRequirement.check();
         return new ConcurrentLoader(LoadMode.FAIL_FAST, Optional.empty(), DEFAULT_MAX_CONCURRENT_REQUESTS, 1,
                 (c, p) -> { });
     }
