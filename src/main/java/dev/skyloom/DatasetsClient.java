@@ -249,6 +249,8 @@ public final class DatasetsClient implements AutoCloseable {
         /**
          * The service URL; default {@value DatasetsClient#DEFAULT_URL}.
          *
+         * @param url an absolute http or https URL, e.g. {@code http://127.0.0.1:8080}
+         * @return this builder
          * @throws IllegalArgumentException if it is not an absolute http or https URL
          */
         public Builder url(String url) {
@@ -258,11 +260,23 @@ public final class DatasetsClient implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("'" + url + "' is not a URL: use e.g. https://api.tilebox.com", e);
             }
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            return url(uri);
+        }
+
+        /**
+         * The service URL, e.g. a {@code LocalServer}'s {@code url()}; default {@value DatasetsClient#DEFAULT_URL}.
+         *
+         * @param url an absolute http or https URL
+         * @return this builder
+         * @throws IllegalArgumentException if it is not an absolute http or https URL
+         */
+        public Builder url(URI url) {
+            Objects.requireNonNull(url, "url");
+            if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
                 throw new IllegalArgumentException("'" + url + "' is not an http(s) URL: use e.g. "
                         + DEFAULT_URL + " or http://127.0.0.1:8080");
             }
-            this.url = uri;
+            this.url = url;
             return this;
         }
 
