@@ -70,6 +70,8 @@ public final class Database implements AutoCloseable {
     /**
      * Opens (creating if needed) the database in {@code dataDir}, or an in-memory one when {@code dataDir} is null.
      *
+     * @param dataDir the data directory, or null for in-memory
+     * @return the open database; close it when done
      * @throws UncheckedIOException if the directory cannot be created or the database cannot be opened
      */
     public static Database open(Path dataDir) {
