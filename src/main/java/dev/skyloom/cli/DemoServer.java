@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -25,18 +23,11 @@ import java.util.stream.Stream;
  */
 final class DemoServer {
 
-    /**
-     * The local server logs each refused request; in-process, the refusals are the command's own and it reports them
-     * itself, so only warnings are shown. Held here: the JDK keeps loggers weakly.
-     */
-    private static final Logger REQUEST_LOG = Logger.getLogger("dev.skyloom.local.requests");
-
     private DemoServer() {
     }
 
     /** @return a running server with the demo catalogue on a free loopback port */
     static LocalServer start(Environment environment) {
-        REQUEST_LOG.setLevel(Level.WARNING);
         LocalServerConfig demo = LocalServerConfig.defaults().withDemo(true);
         Path dir = environment.cacheDir().resolve("demo-" + demo.seed());
         try {
@@ -45,7 +36,8 @@ final class DemoServer {
                         + " (only the first time; this takes a while)");
                 build(dir, demo);
             }
-            return LocalServer.start(demo.withDataDir(dir));
+            // several commands may read the cache at once: each opens it shared
+            return LocalServer.start(demo.withDataDir(dir).withSharedDataDir(true));
         } catch (IOException | UncheckedIOException e) {
             environment.err().println("skyloom: cannot use the demo cache " + dir + " (" + e.getMessage()
                     + "); generating the demo catalogue in memory");

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -107,8 +106,9 @@ final class LoadCommand implements Callable<Integer> {
             for (Map.Entry<String, List<Datapoint>> entry : loaded.entrySet()) {
                 Path file = outputDir.resolve(entry.getKey() + "." + format.extension());
                 try (Writer out = OutputTarget.open(file, "--output-dir", environment.out(), commandLine)) {
-                    DatapointWriter writer = DatapointWriter.of(format, out, file, write.warnings(environment));
-                    writer.write(QueryCommand.fieldsOf(entry.getValue()));
+                    DatapointWriter writer = DatapointWriter.of(format, out, file, write.warnings(environment),
+                            write.compression());
+                    writer.write(entry.getValue());
                     writer.finish();
                 }
             }
@@ -122,14 +122,7 @@ final class LoadCommand implements Callable<Integer> {
             DatapointWriter writer = DatapointWriter.of(write.format(environment, false), out, null,
                     write.warnings(environment));
             for (Map.Entry<String, List<Datapoint>> entry : loaded.entrySet()) {
-                List<Map<String, Object>> rows = new ArrayList<>();
-                for (Datapoint datapoint : entry.getValue()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("collection", entry.getKey());
-                    row.putAll(datapoint.fields());
-                    rows.add(row);
-                }
-                writer.write(rows);
+                writer.write(entry.getKey(), entry.getValue());
             }
             writer.finish();
         }

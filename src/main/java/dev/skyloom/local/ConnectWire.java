@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.Message;
 import dev.skyloom.local.error.ConnectCode;
+import dev.skyloom.local.error.InputText;
 import dev.skyloom.local.error.RpcException;
 import org.eclipse.jetty.http.HttpFields;
 
@@ -34,13 +35,14 @@ record ConnectWire(String contentType) implements WireProtocol {
     @Override
     public void checkHeaders(HttpFields headers) {
         if (contentType == null || !contentType.split(";", 2)[0].trim().equalsIgnoreCase("application/proto")) {
-            throw new Rejection(415, new RpcException(ConnectCode.UNIMPLEMENTED, "unsupported content type '"
-                    + contentType + "', use application/proto (Connect), application/grpc or application/grpc-web"));
+            throw new Rejection(415, new RpcException(ConnectCode.UNIMPLEMENTED, "unsupported content type "
+                    + (contentType == null ? "(none)" : InputText.quoted(contentType))
+                    + ", use application/proto (Connect), application/grpc or application/grpc-web"));
         }
         String encoding = headers.get("Content-Encoding");
         if (encoding != null && !isIdentity(encoding) && !encoding.trim().equalsIgnoreCase("gzip")) {
-            throw new RpcException(ConnectCode.UNIMPLEMENTED, "unsupported Content-Encoding '" + encoding
-                    + "', use gzip or none");
+            throw new RpcException(ConnectCode.UNIMPLEMENTED, "unsupported Content-Encoding "
+                    + InputText.quoted(encoding) + ", use gzip or none");
         }
     }
 
@@ -53,8 +55,8 @@ record ConnectWire(String contentType) implements WireProtocol {
         String digits = header.trim();
         if (digits.isEmpty() || digits.length() > 10 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')
                 || Long.parseLong(digits) == 0) {
-            throw RpcException.invalidArgument("invalid Connect-Timeout-Ms '" + header
-                    + "': expected 1 to 10 digits of milliseconds");
+            throw RpcException.invalidArgument("invalid Connect-Timeout-Ms " + InputText.quoted(header)
+                    + ": expected 1 to 10 digits of milliseconds");
         }
         return Duration.ofMillis(Long.parseLong(digits));
     }

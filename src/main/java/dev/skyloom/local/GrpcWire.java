@@ -3,6 +3,7 @@ package dev.skyloom.local;
 import com.google.protobuf.Any;
 import com.google.protobuf.Message;
 import dev.skyloom.local.error.ConnectCode;
+import dev.skyloom.local.error.InputText;
 import dev.skyloom.local.error.RpcException;
 import dev.skyloom.wire.rpc.Status;
 import org.eclipse.jetty.http.HttpFields;
@@ -66,13 +67,14 @@ record GrpcWire(Variant variant, String contentType) implements WireProtocol {
     public void checkHeaders(HttpFields headers) {
         String codec = contentType.substring(variant.mediaType.length());
         if (!codec.isEmpty() && !codec.equals("+proto")) {
-            throw new RpcException(ConnectCode.UNIMPLEMENTED, "unsupported codec in content type '" + contentType
-                    + "', use " + variant.mediaType + " or " + variant.mediaType + "+proto");
+            throw new RpcException(ConnectCode.UNIMPLEMENTED, "unsupported codec in content type "
+                    + InputText.quoted(contentType) + ", use " + variant.mediaType + " or " + variant.mediaType
+                    + "+proto");
         }
         String encoding = headers.get("grpc-encoding");
         if (encoding != null && !isIdentity(encoding) && !encoding.trim().equalsIgnoreCase("gzip")) {
-            throw new RpcException(ConnectCode.UNIMPLEMENTED, "unsupported grpc-encoding '" + encoding
-                    + "', use gzip or identity");
+            throw new RpcException(ConnectCode.UNIMPLEMENTED, "unsupported grpc-encoding "
+                    + InputText.quoted(encoding) + ", use gzip or identity");
         }
     }
 
@@ -84,8 +86,8 @@ record GrpcWire(Variant variant, String contentType) implements WireProtocol {
         }
         Matcher matcher = TIMEOUT.matcher(header.trim());
         if (!matcher.matches()) {
-            throw RpcException.invalidArgument("invalid grpc-timeout '" + header
-                    + "': expected 1 to 8 digits and a unit (H, M, S, m, u, n)");
+            throw RpcException.invalidArgument("invalid grpc-timeout " + InputText.quoted(header)
+                    + ": expected 1 to 8 digits and a unit (H, M, S, m, u, n)");
         }
         long amount = Long.parseLong(matcher.group(1));
         return switch (matcher.group(2)) {

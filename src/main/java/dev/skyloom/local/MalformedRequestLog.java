@@ -15,7 +15,7 @@ import java.nio.ByteBuffer;
  */
 final class MalformedRequestLog extends ErrorHandler {
 
-    private static final System.Logger LOG = System.getLogger("dev.skyloom.local.requests");
+    private static final System.Logger LOG = System.getLogger(RpcHandler.LOGGER);
 
     MalformedRequestLog() {
         setShowStacks(false);
@@ -26,14 +26,14 @@ final class MalformedRequestLog extends ErrorHandler {
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        LOG.log(System.Logger.Level.INFO, () -> "rejected a malformed request: " + status + " " + oneLine(reason));
+        LOG.log(System.Logger.Level.DEBUG, () -> "refused a malformed request: " + status + " " + oneLine(reason));
         return super.badMessageError(status, reason, fields);
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         Object message = request.getAttribute(ERROR_MESSAGE);
-        LOG.log(System.Logger.Level.INFO, () -> "rejected " + oneLine(request.getMethod()) + " "
+        LOG.log(System.Logger.Level.DEBUG, () -> "refused " + oneLine(request.getMethod()) + " "
                 + oneLine(request.getHttpURI().getPath()) + " (" + request.getConnectionMetaData().getHttpVersion()
                 + ", from " + Request.getRemoteAddr(request) + "): " + response.getStatus()
                 + (message == null ? "" : " " + oneLine(message.toString())));

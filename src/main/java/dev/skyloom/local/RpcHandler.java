@@ -1,6 +1,7 @@
 package dev.skyloom.local;
 
 import dev.skyloom.local.error.ConnectCode;
+import dev.skyloom.local.error.InputText;
 import dev.skyloom.local.error.RpcException;
 import dev.skyloom.local.store.Cancellation;
 import dev.skyloom.wire.rpc.ErrorInfo;
@@ -32,13 +33,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Answers every unary call on the server's port, in whichever protocol it comes ({@link WireProtocol}): checks method,
  * procedure and API key before reading anything, reads the body within the size and time limits, applies the knobs,
  * runs the RPC with a {@link Cancellation} that its deadline or its client going away triggers, and writes the answer.
- * Nothing a client sends makes it fail: every refusal is an error of the client's protocol and one log line, and an
- * unexpected failure is {@code internal} without detail for the client.
+ * Nothing a client sends makes it fail: every refusal is an error of the client's protocol and one log line (at
+ * DEBUG, on {@value #LOGGER}: quiet unless asked for, as {@code skyloom serve} does), and an unexpected failure is
+ * {@code internal} without detail for the client and a WARNING with its stack trace.
  */
 final class RpcHandler extends Handler.Abstract {
 
-    private static final System.Logger LOG = System.getLogger("dev.skyloom.local.requests");
-    private static final int MAX_LOGGED_CHARS = 300;
+    /** The logger of every request the server refuses or fails (Jetty's refusals and slow connections too). */
+    static final String LOGGER = "dev.skyloom.local.requests";
+    private static final System.Logger LOG = System.getLogger(LOGGER);
+    private static final int MAX_LOGGED_CHARS = 500;
 
     private final Routes routes;
     private final Knobs knobs;
@@ -92,8 +96,7 @@ final class RpcHandler extends Handler.Abstract {
             Thread.currentThread().interrupt();
             answer = refuse(request, protocol, new RpcException(ConnectCode.CANCELED, "the server is stopping"), 499);
         } catch (RuntimeException | Error e) {
-            LOG.log(System.Logger.Level.WARNING, () -> line(request, protocol, "internal: " + e));
-            LOG.log(System.Logger.Level.DEBUG, "internal error in " + request.getHttpURI().getPath(), e);
+            LOG.log(System.Logger.Level.WARNING, line("failed", request, protocol, "internal: " + e), e);
             answer = protocol.failure(new RpcException(ConnectCode.INTERNAL, "internal error"), 500,
                     request.getHeaders());
         } finally {
@@ -140,12 +143,13 @@ final class RpcHandler extends Handler.Abstract {
         /** Checks the headers and arms the call's deadline, if it has one: everything before the body is read. */
         Scheduler.Task scheduleDeadline() {
             if (!"POST".equals(request.getMethod())) {
-                throw new Rejection(405, new RpcException(ConnectCode.UNIMPLEMENTED, "method " + request.getMethod()
-                        + " not allowed, use POST"));
+                throw new Rejection(405, new RpcException(ConnectCode.UNIMPLEMENTED, "method "
+                        + InputText.quoted(request.getMethod()) + " not allowed, use POST"));
             }
             String path = request.getHttpURI().getPath();
             if (routes.find(path) == null) {
-                throw new Rejection(404, new RpcException(ConnectCode.UNIMPLEMENTED, "no such procedure " + path));
+                throw new Rejection(404, new RpcException(ConnectCode.UNIMPLEMENTED, "no such procedure "
+                        + InputText.quoted(path)));
             }
             checkKey();
             protocol.checkHeaders(request.getHeaders());
@@ -222,7 +226,7 @@ final class RpcHandler extends Handler.Abstract {
     }
 
     private Answer refuse(Request request, WireProtocol protocol, RpcException error, int httpStatus) {
-        LOG.log(System.Logger.Level.INFO, () -> line(request, protocol, error.code().wireName() + ": "
+        LOG.log(System.Logger.Level.DEBUG, () -> line("refused", request, protocol, error.code().wireName() + ": "
                 + error.getMessage()));
         Answer answer = protocol.failure(error, httpStatus, request.getHeaders());
         if (httpStatus == 405 && answer.status() == 405) {
@@ -261,8 +265,9 @@ final class RpcHandler extends Handler.Abstract {
         callback.succeeded();
     }
 
-    private static String line(Request request, WireProtocol protocol, String outcome) {
-        String text = "rejected " + request.getMethod() + " " + request.getHttpURI().getPath() + " ("
+    /** The log line of a call, e.g. {@code refused POST /a.B/C (connect, HTTP/1.1, from 127.0.0.1): code: message}. */
+    private static String line(String verb, Request request, WireProtocol protocol, String outcome) {
+        String text = verb + " " + request.getMethod() + " " + request.getHttpURI().getPath() + " ("
                 + protocol.name() + ", " + request.getConnectionMetaData().getHttpVersion() + ", from "
                 + Request.getRemoteAddr(request) + "): " + outcome;
         return oneLine(text, MAX_LOGGED_CHARS);

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class SlowHeaderGuard implements Connection.Listener {
 
-    private static final System.Logger LOG = System.getLogger("dev.skyloom.local.requests");
+    private static final System.Logger LOG = System.getLogger(RpcHandler.LOGGER);
 
     /** What a connection had done when last looked at, and since when it has been receiving incomplete headers. */
     private record Progress(long messagesOut, long bytesIn, long headersSinceNanos) {
@@ -75,7 +75,7 @@ final class SlowHeaderGuard implements Connection.Listener {
             return next;
         });
         for (Connection connection : slow) {
-            LOG.log(System.Logger.Level.INFO, () -> "closed a connection from "
+            LOG.log(System.Logger.Level.DEBUG, () -> "refused a connection from "
                     + connection.getEndPoint().getRemoteSocketAddress() + ": its request headers did not arrive within "
                     + Duration.ofNanos(timeoutNanos).toMillis() + " ms");
             connection.getEndPoint().close();

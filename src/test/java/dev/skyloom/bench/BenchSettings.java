@@ -8,28 +8,29 @@ import java.util.TreeSet;
  * How the suite runs, from {@code key=value} arguments: {@code quick} (tiny sizes for a smoke run), {@code only=1,4}
  * (a subset of the scenarios), {@code reps=3} (timed repetitions per figure, the median is reported),
  * {@code out=target/bench} (where the JSON and Markdown go) and {@code jfr} (record the suite and the server
- * processes with JFR's profile settings, to see what limits a figure) and {@code baseline=JAR} (scenario 7 also runs
+ * processes with JFR's profile settings, to see what limits a figure) and {@code baseline=JAR} (scenario 8 also runs
  * against the local server of another build, e.g. main's {@code target/skyloom-0.1.0-SNAPSHOT-cli.jar}).
  *
  * @param quick whether to use the tiny smoke-test sizes; default false
- * @param only  the scenario numbers to run; default all, 1 to 6
+ * @param only  the scenario numbers to run; default all, 1 to 6, 8 and 10
  * @param reps  repetitions per timed figure; default 3
  * @param out   the output directory; default {@code target/bench}
  * @param jfr   whether to write {@code bench.jfr} (this JVM) and {@code logs/server-N.jfr} to the output directory;
  *              default false
- * @param baseline the class path (a jar) of another build whose local server scenario 7 measures as "before"; null
+ * @param baseline the class path (a jar) of another build whose local server scenario 8 measures as "before"; null
  *              for none
  */
 record BenchSettings(boolean quick, Set<Integer> only, int reps, Path out, boolean jfr, String baseline) {
 
     /** The scenario numbers. */
-    static final Set<Integer> ALL = Set.of(1, 2, 3, 4, 5, 6, 7);
+    static final Set<Integer> ALL = Set.of(1, 2, 3, 4, 5, 6, 8, 10);
 
     /** Validates the settings. */
     BenchSettings {
         only = Set.copyOf(only);
         if (only.isEmpty() || !ALL.containsAll(only)) {
-            throw new IllegalArgumentException("only= takes scenario numbers 1 to 7, got " + new TreeSet<>(only));
+            throw new IllegalArgumentException("only= takes scenario numbers 1 to 6, 8 and 10, got "
+                    + new TreeSet<>(only));
         }
         if (reps < 1 || reps > 50) {
             throw new IllegalArgumentException("reps= must be in 1..50, got " + reps);

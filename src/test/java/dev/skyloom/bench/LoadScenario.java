@@ -26,7 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Scenario 7: the local server under load while slow sockets try to hold it. 200 clients, each with its own
+ * Scenario 8: the local server under load while slow sockets try to hold it. 200 clients, each with its own
  * connection, ask for one day of Landsat-8 L1GT at a random date of 2020, one after another, for 30 s (no retries,
  * so every failure counts), while 300 connections send a request's headers one byte a second. Reported: requests,
  * errors, latency p50 and p99 (of every request started in the 30 s), how many slow connections the server closed,
@@ -46,7 +46,7 @@ final class LoadScenario implements Scenario {
 
     @Override
     public int number() {
-        return 7;
+        return 8;
     }
 
     @Override

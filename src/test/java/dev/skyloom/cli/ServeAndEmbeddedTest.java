@@ -2,9 +2,6 @@ package dev.skyloom.cli;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,10 +10,12 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,44 +23,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code serve} in the foreground, and the built-in demo server used when neither a key nor a URL is given. */
 class ServeAndEmbeddedTest {
 
-    private static final Pattern URL = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
-
     @Test
     void serveAnswersUntilInterruptedAndRequiresItsKey() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Environment environment = new Environment(Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false, false);
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread serving = Thread.ofPlatform().start(() -> exit.set(Main.commandLine(environment)
-                .execute("serve", "--page-size", "100", "--api-key", "tbx-serve-key")));
+        ServeRun serve = ServeRun.start(Map.of(), "serve", "--page-size", "100", "--api-key", "tbx-serve-key");
 
-        String url = awaitUrl(out, serving);
+        String url = serve.url();
         Cli.Result withoutKey = Cli.run("--url", url, "datasets");
         Cli.Result withKey = Cli.run(Map.of("TILEBOX_API_KEY", "tbx-serve-key"), "--url", url, "datasets");
-        serving.interrupt();
-        serving.join(10_000);
+        serve.stop();
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("requires the API key given")
-                .doesNotContain("tbx-serve-key");
+        assertThat(serve.out()).contains("requires the API key given").doesNotContain("tbx-serve-key");
         assertThat(withoutKey.exit()).isEqualTo(1);
         assertThat(withKey.exit()).as(withKey.err()).isZero();
         assertThat(withKey.out()).startsWith("slug");
-        assertThat(serving.isAlive()).isFalse();
-        assertThat(exit.get()).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("local server stopped");
+        assertThat(serve.awaitExit()).isZero();
+        assertThat(serve.err()).contains("local server stopped");
         assertThat(Cli.run("--url", url, "datasets").exit()).isEqualTo(1);
     }
 
     @Test
     void serveRefusesBodiesOverItsRequestSizeLimit() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Environment environment = new Environment(Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, false);
-        Thread serving = Thread.ofPlatform().start(() -> Main.commandLine(environment)
-                .execute("serve", "--max-request-mb", "1"));
+        ServeRun serve = ServeRun.start(Map.of(), "serve", "--max-request-mb", "1");
         try {
-            URI url = URI.create(awaitUrl(out, serving));
+            URI url = URI.create(serve.url());
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest.Builder list = HttpRequest.newBuilder(url.resolve("/datasets.v1.DatasetService/ListDatasets"))
                     .header("Content-Type", "application/proto");
@@ -71,9 +55,10 @@ class ServeAndEmbeddedTest {
             assertThat(http.send(list.POST(BodyPublishers.noBody()).build(), BodyHandlers.ofString()).statusCode())
                     .isEqualTo(200);
         } finally {
-            serving.interrupt();
-            serving.join(10_000);
+            serve.stop();
         }
+        assertThat(serve.err().lines().filter(line -> line.contains("refused"))).singleElement().asString()
+                .contains("resource_exhausted").contains("1048576-byte request limit");
     }
 
     @Test
@@ -97,14 +82,36 @@ class ServeAndEmbeddedTest {
         }
     }
 
-    private static String awaitUrl(ByteArrayOutputStream out, Thread serving) throws InterruptedException {
-        for (int i = 0; i < 600 && serving.isAlive(); i++) {
-            Matcher m = URL.matcher(out.toString(StandardCharsets.UTF_8));
-            if (m.find()) {
-                return m.group(1);
+    @Test
+    void theDemoServerInProcessLogsNothingWhenItRefusesTheCommandsRequest() {
+        Map<String, String> variables = Map.of("XDG_CACHE_HOME", DemoFixture.cacheHome().toString());
+        List<LogRecord> printed = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                printed.add(record);
             }
-            Thread.sleep(50);
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        Cli.Result result;
+        try {
+            result = Cli.run(variables, "collections", "open_data.no_such_dataset");
+        } finally {
+            root.removeHandler(capture);
         }
-        throw new AssertionError("serve printed no URL; stdout: " + out.toString(StandardCharsets.UTF_8));
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).contains("no_such_dataset");
+        assertThat(printed).as("records that reach the console handler")
+                .noneMatch(record -> record.getLoggerName().startsWith("dev.skyloom.local"));
     }
 }

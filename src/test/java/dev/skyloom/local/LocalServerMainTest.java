@@ -18,8 +18,8 @@ class LocalServerMainTest {
             "--max-request-bytes", "1048576", "--read-timeout", "2s", "--idle-timeout", "5s"});
 
         assertThat(config).isEqualTo(new LocalServerConfig("0.0.0.0", 8123, Path.of("/tmp/sky"), true,
-                Duration.ofMillis(50), Duration.ofSeconds(2), 250, 12.5, 0.25, "tbx-k", 9_000_000_000L, 1 << 20,
-                Duration.ofSeconds(2), Duration.ofSeconds(5)));
+                Duration.ofMillis(50), Duration.ofSeconds(2), 250, 12.5, 0.25, "tbx-k", 9_000_000_000L, false, 0,
+                1 << 20, Duration.ofSeconds(2), Duration.ofSeconds(5)));
     }
 
     @Test

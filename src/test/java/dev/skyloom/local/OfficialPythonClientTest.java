@@ -2,18 +2,16 @@ package dev.skyloom.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.skyloom.Processes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.abort;
@@ -38,10 +36,10 @@ class OfficialPythonClientTest {
     @BeforeAll
     static void findPython() throws Exception {
         python = System.getProperty(PYTHON_SETTING, System.getenv().getOrDefault(PYTHON_SETTING, "python3"));
-        Result probe = run(List.of(python, "-c", "import tilebox.datasets"), 60);
-        if (probe.exit != 0) {
+        Processes.Result probe = Processes.run(List.of(python, "-c", "import tilebox.datasets"), 60);
+        if (probe.exit() != 0) {
             abort("skipped: no Python with tilebox-datasets at '" + python + "' (set " + PYTHON_SETTING + "): "
-                    + probe.output.strip().lines().reduce((a, b) -> b).orElse(""));
+                    + probe.output().strip().lines().reduce((a, b) -> b).orElse(""));
         }
     }
 
@@ -53,10 +51,10 @@ class OfficialPythonClientTest {
             Files.write(script, in.readAllBytes());
         }
         try (LocalServer server = LocalServer.start(LocalServerConfig.defaults().withApiKey("tbx-official"))) {
-            Result result = run(List.of(python, script.toString(), server.url().toString(), transport,
-                    "tbx-official"), 300);
-            assertThat(result.exit).as(result.output).isZero();
-            String json = result.output.lines().reduce((a, b) -> b).orElse("{}");
+            Processes.Result result = Processes.run(List.of(python, script.toString(), server.url().toString(),
+                    transport, "tbx-official"), 300);
+            assertThat(result.exit()).as(result.output()).isZero();
+            String json = result.output().lines().reduce((a, b) -> b).orElse("{}");
             JsonNode seen = new ObjectMapper().readTree(json);
 
             assertThat(seen.get("ingested").asInt()).isEqualTo(3);
@@ -70,23 +68,5 @@ class OfficialPythonClientTest {
             assertThat(seen.get("missing_dataset").asText()).isEqualTo("NotFoundError");
             assertThat(seen.get("wrong_key").asText()).isEqualTo("AuthenticationError");
         }
-    }
-
-    private record Result(int exit, String output) {
-    }
-
-    private static Result run(List<String> command, int seconds) throws IOException, InterruptedException {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            return new Result(-1, e.getMessage());
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return new Result(-1, output + "\n(timed out)");
-        }
-        return new Result(process.exitValue(), output);
     }
 }

@@ -38,7 +38,7 @@ public final class RpcException extends RuntimeException {
         this.details = List.copyOf(details);
     }
 
-    /** The Connect code the server answers with. */
+    /** {@return the Connect code the server answers with} */
     public ConnectCode code() {
         return code;
     }
@@ -52,17 +52,32 @@ public final class RpcException extends RuntimeException {
         return details;
     }
 
-    /** A refusal with {@link ConnectCode#INVALID_ARGUMENT}: the request is malformed or out of range. */
+    /**
+     * A refusal with {@link ConnectCode#INVALID_ARGUMENT}: the request is malformed or out of range.
+     *
+     * @param message the message sent in the error body; it names the problem
+     * @return the exception, to throw
+     */
     public static RpcException invalidArgument(String message) {
         return new RpcException(ConnectCode.INVALID_ARGUMENT, message);
     }
 
-    /** A refusal with {@link ConnectCode#NOT_FOUND}: the request names something the server does not hold. */
+    /**
+     * A refusal with {@link ConnectCode#NOT_FOUND}: the request names something the server does not hold.
+     *
+     * @param message the message sent in the error body; it names the problem
+     * @return the exception, to throw
+     */
     public static RpcException notFound(String message) {
         return new RpcException(ConnectCode.NOT_FOUND, message);
     }
 
-    /** A refusal with {@link ConnectCode#ALREADY_EXISTS}: the request would create a duplicate. */
+    /**
+     * A refusal with {@link ConnectCode#ALREADY_EXISTS}: the request would create a duplicate.
+     *
+     * @param message the message sent in the error body; it names the problem
+     * @return the exception, to throw
+     */
     public static RpcException alreadyExists(String message) {
         return new RpcException(ConnectCode.ALREADY_EXISTS, message);
     }

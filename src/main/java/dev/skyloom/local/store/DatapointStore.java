@@ -24,15 +24,42 @@ public final class DatapointStore {
     record NewDatapoint(byte[] id, long timeMs, byte[] data, Envelope planar, Envelope spherical) {
     }
 
-    /** A stored datapoint as read back. */
+    /**
+     * A stored datapoint as read back.
+     *
+     * @param id   its id, 16 bytes
+     * @param data the serialized datapoint message
+     */
     public record Stored(byte[] id, byte[] data) {
     }
 
-    /** The prefilter of a spatial query: candidates' planar or spherical bbox must overlap {@code bbox}. */
-    public record BboxFilter(Envelope bbox, boolean spherical) {
+    /**
+     * The prefilter of a spatial query: candidates' planar or spherical bbox must overlap {@code bbox}, or, when
+     * {@code covering}, contain it.
+     *
+     * @param bbox      the filter's bbox
+     * @param spherical whether to compare the spherical bbox columns rather than the planar ones
+     * @param covering  whether a candidate's bbox must contain {@code bbox} (it can only cover the filter then)
+     */
+    public record BboxFilter(Envelope bbox, boolean spherical, boolean covering) {
+
+        /** The SQL condition, with four parameters: the bbox's min x, max x, min y, max y. */
+        String sql() {
+            String prefix = spherical ? "s_" : "";
+            return covering
+                    ? " AND " + prefix + "min_x <= ? AND " + prefix + "max_x >= ? AND " + prefix + "min_y <= ? AND "
+                            + prefix + "max_y >= ?"
+                    : " AND " + prefix + "max_x >= ? AND " + prefix + "min_x <= ? AND " + prefix + "max_y >= ? AND "
+                            + prefix + "min_y <= ?";
+        }
     }
 
-    /** What an ingest did: how many rows were new and how many already existed. */
+    /**
+     * What an ingest did: how many rows were new and how many already existed.
+     *
+     * @param created  the datapoints written
+     * @param existing the datapoints skipped because their id was already stored
+     */
     public record IngestCounts(long created, long existing) {
     }
 
@@ -41,7 +68,11 @@ public final class DatapointStore {
 
     private final Database database;
 
-    /** A datapoint store over {@code database}, whose schema {@link Database#open} has created. */
+    /**
+     * A datapoint store over {@code database}, whose schema {@link Database#open} has created.
+     *
+     * @param database the open database
+     */
     public DatapointStore(Database database) {
         this.database = database;
     }
@@ -87,6 +118,8 @@ public final class DatapointStore {
     /**
      * Deletes datapoints of a collection, all or nothing.
      *
+     * @param collectionId the collection
+     * @param ids the datapoint ids, 16 bytes each
      * @return how many were deleted
      * @throws RpcException not_found naming the first id that is not in the collection (nothing is deleted)
      */
@@ -112,7 +145,13 @@ public final class DatapointStore {
         });
     }
 
-    /** The datapoint with this id in the first of {@code collectionIds} that has it. */
+    /**
+     * The datapoint with this id in the first of {@code collectionIds} that has it.
+     *
+     * @param collectionIds the collections to look in, in order
+     * @param id the datapoint id, 16 bytes
+     * @return the datapoint, or empty if none of the collections has it
+     */
     public Optional<Stored> find(List<UUID> collectionIds, byte[] id) {
         return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement(
@@ -131,7 +170,12 @@ public final class DatapointStore {
         });
     }
 
-    /** The number of datapoints in a collection. */
+    /**
+     * The number of datapoints in a collection.
+     *
+     * @param collectionId the collection
+     * @return the count
+     */
     public long count(UUID collectionId) {
         return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM datapoints WHERE collection_id = ?")) {
@@ -143,7 +187,12 @@ public final class DatapointStore {
         });
     }
 
-    /** The first and last datapoint time (Unix ms) of a collection, or empty if it has none. */
+    /**
+     * The first and last datapoint time (Unix ms) of a collection, or empty if it has none.
+     *
+     * @param collectionId the collection
+     * @return {@code [first, last]}, or empty
+     */
     public Optional<long[]> timeRange(UUID collectionId) {
         return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement(
@@ -163,14 +212,18 @@ public final class DatapointStore {
      * prefilter (if any) and {@code exact}, and stops after {@code limit} of them. The thread's {@link Cancellation}
      * stops it: it is checked between rows, and SQLite's progress handler checks it while a step runs.
      *
+     * @param collectionIds the collections
+     * @param range the ids (and so times) to scan
+     * @param bbox the spatial prefilter, or null for none
+     * @param exact the final test a datapoint must pass
+     * @param limit the most datapoints to return
+     * @return the datapoints, in id order
      * @throws RpcException the cancellation's reason if the scan was cancelled
      */
     public List<Stored> scan(List<UUID> collectionIds, IdRange range, BboxFilter bbox, Predicate<Stored> exact,
                              int limit) {
         String sql = "SELECT id, data FROM datapoints WHERE collection_id = ? AND " + range.sql()
-                + (bbox == null ? "" : bbox.spherical()
-                        ? " AND s_max_x >= ? AND s_min_x <= ? AND s_max_y >= ? AND s_min_y <= ?"
-                        : " AND max_x >= ? AND min_x <= ? AND max_y >= ? AND min_y <= ?")
+                + (bbox == null ? "" : bbox.sql())
                 + " ORDER BY id";
         Cancellation cancellation = Cancellation.current();
         return database.read(c -> {

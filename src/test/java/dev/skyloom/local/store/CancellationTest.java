@@ -68,7 +68,8 @@ class CancellationTest {
     @Test
     void sqliteStopsSkippingRowsInsideOneStepWhenTheRequestIsCancelled() {
         rows(20_000);
-        DatapointStore.BboxFilter farAway = new DatapointStore.BboxFilter(new Envelope(100, 101, 50, 51), false);
+        DatapointStore.BboxFilter farAway = new DatapointStore.BboxFilter(new Envelope(100, 101, 50, 51), false,
+                false);
         Cancellation cancellation = new Cancellation();
         cancellation.cancel(DEADLINE);
         AtomicInteger tested = new AtomicInteger();

@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each is refused with a 4xx (or its gRPC code) and one log line, the server stays up and answers a normal query
  * right after, and the big ones would not fit in its heap if they were read or inflated in full.
  */
-class HostileInputTest {
+class HostileHttpInputTest {
 
     private static final String KEY = "tbx-hostile";
     private static final int LIMIT = 1 << 20;
@@ -174,7 +174,7 @@ class HostileInputTest {
 
         assertThat(reply[0].status()).isEqualTo(400);
         assertThat(reply[0].body()).doesNotContain("jetty").doesNotContain("Exception");
-        assertThat(log).singleElement().asString().contains("rejected").contains("400");
+        assertThat(log).singleElement().asString().contains("refused").contains("400");
         answersANormalQuery();
     }
 
