@@ -12,7 +12,9 @@ import java.util.List;
  */
 public final class RpcException extends RuntimeException {
 
+    /** The refusal's code, sent to the client in its protocol's form. */
     private final ConnectCode code;
+    /** The error details (google.rpc messages) sent along, in order. */
     private final List<Message> details;
 
     /**
