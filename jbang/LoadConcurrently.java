@@ -3,6 +3,8 @@
 //PREVIEW
 //DEPS dev.skyloom:skyloom:0.1.0-SNAPSHOT
 //DEPS org.xerial:sqlite-jdbc:3.54.1.0
+//DEPS org.eclipse.jetty:jetty-server:12.1.14
+//DEPS org.eclipse.jetty.http2:jetty-http2-server:12.1.14
 //DEPS org.slf4j:slf4j-nop:2.0.17
 //JAVA_OPTIONS --enable-native-access=ALL-UNNAMED
 

@@ -86,6 +86,12 @@ final class ServeCommand implements Callable<Integer> {
                     + " environment variable; with neither, and no --api-key, no key is required).")
     private Path apiKeyFile;
 
+    @Option(names = "--max-request-mb", paramLabel = "MB",
+            defaultValue = "" + (LocalServerConfig.DEFAULT_MAX_REQUEST_BYTES >> 20),
+            description = "Refuse request bodies over MB mebibytes, compressed or inflated (default: ${DEFAULT-VALUE},"
+                    + " room for an ingest batch of 8,192 datapoints).")
+    private int maxRequestMb;
+
     @Override
     public Integer call() {
         LocalServerConfig config = config(spec.commandLine());
@@ -144,7 +150,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             return LocalServerConfig.defaults().withPort(port).withDataDir(data).withDemo(demo)
                     .withLatency(latency).withJitter(jitter).withPageSize(pageSize).withBandwidthMbps(bandwidth)
-                    .withFaultRate(faultRate).withApiKey(serverKey(commandLine));
+                    .withFaultRate(faultRate).withApiKey(serverKey(commandLine))
+                    .withMaxRequestBytes(maxRequestMb * (1L << 20));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(commandLine, e.getMessage());
         }

@@ -36,13 +36,22 @@ import java.util.Objects;
  *                      holds the directory alone, and a second server on it fails to start saying so
  * @param maxDataBytes  the most bytes the database may grow to; when it is full (or the disk is), writes are refused
  *                      with {@code resource_exhausted}; 0 (the default) = no limit but the disk's
+ * @param maxRequestBytes the most bytes a request body may have, compressed or inflated (a larger one is refused
+ *                      before, or as soon as, it goes past); default {@value #DEFAULT_MAX_REQUEST_BYTES}, room for an
+ *                      ingest batch of 8,192 datapoints of 8 KiB each
+ * @param readTimeout   how long a request's headers, and then its body, may take to arrive; default 30 s
+ * @param idleTimeout   how long a connection may sit with no traffic before it is closed; default 60 s
  */
 public record LocalServerConfig(String host, int port, Path dataDir, boolean demo, Duration latency, Duration jitter,
                                 int pageSize, double bandwidthMbps, double faultRate, String apiKey, long seed,
-                                boolean sharedDataDir, long maxDataBytes) {
+                                boolean sharedDataDir, long maxDataBytes, long maxRequestBytes, Duration readTimeout,
+                                Duration idleTimeout) {
 
     /** The page size used when none is configured. */
     public static final int DEFAULT_PAGE_SIZE = 1000;
+
+    /** The request size limit used when none is configured: 64 MiB. */
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 64L << 20;
 
     /**
      * Validates every setting.
@@ -53,6 +62,8 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(jitter, "jitter");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }
@@ -77,17 +88,27 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
         if (maxDataBytes < 0) {
             throw new IllegalArgumentException("the data size limit must not be negative, got " + maxDataBytes);
         }
+        if (maxRequestBytes < 1 || maxRequestBytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("the request size limit must be 1 byte to 2 GiB, got "
+                    + maxRequestBytes);
+        }
+        if (readTimeout.isNegative() || readTimeout.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("read and idle timeouts must be positive");
+        }
     }
 
     /**
      * The default settings: loopback, a free port, in memory, no demo data, no latency, bandwidth limit, faults or
-     * API key, page size {@value #DEFAULT_PAGE_SIZE}, the demo catalogue's default seed.
+     * API key, page size {@value #DEFAULT_PAGE_SIZE}, the demo catalogue's default seed, a data directory held alone
+     * with no size limit but the disk's, requests of at most 64 MiB that arrive within 30 s, connections idle for at
+     * most 60 s.
      *
      * @return the defaults
      */
     public static LocalServerConfig defaults() {
         return new LocalServerConfig("127.0.0.1", 0, null, false, Duration.ZERO, Duration.ZERO, DEFAULT_PAGE_SIZE,
-                0, 0, null, DemoCatalog.DEFAULT_SEED, false, 0);
+                0, 0, null, DemoCatalog.DEFAULT_SEED, false, 0, DEFAULT_MAX_REQUEST_BYTES, Duration.ofSeconds(30),
+                Duration.ofSeconds(60));
     }
 
     /**
@@ -99,7 +120,7 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
      */
     public LocalServerConfig withHost(String host) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout);
     }
 
     /**
@@ -111,7 +132,7 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
      */
     public LocalServerConfig withPort(int port) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout);
     }
 
     /**
@@ -122,7 +143,7 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
      */
     public LocalServerConfig withDataDir(Path dataDir) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout);
     }
 
     /**
@@ -133,7 +154,7 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
      */
     public LocalServerConfig withDemo(boolean demo) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout);
     }
 
     /**
@@ -145,7 +166,7 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
      */
     public LocalServerConfig withLatency(Duration latency) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout);
     }
 
     /**
@@ -157,7 +178,7 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
      */
     public LocalServerConfig withJitter(Duration jitter) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout);
     }
 
     /**
@@ -169,7 +190,7 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
      */
     public LocalServerConfig withPageSize(int pageSize) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout);
     }
 
     /**
@@ -181,7 +202,7 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
      */
     public LocalServerConfig withBandwidthMbps(double bandwidthMbps) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout);
     }
 
     /**
@@ -193,7 +214,7 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
      */
     public LocalServerConfig withFaultRate(double faultRate) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout);
     }
 
     /**
@@ -205,7 +226,7 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
      */
     public LocalServerConfig withApiKey(String apiKey) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout);
     }
 
     /**
@@ -216,7 +237,7 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
      */
     public LocalServerConfig withSeed(long seed) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout);
     }
 
     /**
@@ -227,7 +248,7 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
      */
     public LocalServerConfig withSharedDataDir(boolean sharedDataDir) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout);
     }
 
     /**
@@ -239,7 +260,43 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
      */
     public LocalServerConfig withMaxDataBytes(long maxDataBytes) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout);
+    }
+
+    /**
+     * A copy with another request size limit.
+     *
+     * @param maxRequestBytes the most bytes a request body may have, compressed or inflated
+     * @return a copy with that limit
+     * @throws IllegalArgumentException if it is not 1 byte to 2 GiB
+     */
+    public LocalServerConfig withMaxRequestBytes(long maxRequestBytes) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout);
+    }
+
+    /**
+     * A copy with another read timeout.
+     *
+     * @param readTimeout how long a request's headers, and then its body, may take to arrive
+     * @return a copy with that timeout
+     * @throws IllegalArgumentException if it is not positive
+     */
+    public LocalServerConfig withReadTimeout(Duration readTimeout) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout);
+    }
+
+    /**
+     * A copy with another idle timeout.
+     *
+     * @param idleTimeout how long a connection may sit with no traffic before it is closed
+     * @return a copy with that timeout
+     * @throws IllegalArgumentException if it is not positive
+     */
+    public LocalServerConfig withIdleTimeout(Duration idleTimeout) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout);
     }
 
     /** Every setting, with the API key shown only as set or not set. */
@@ -250,6 +307,8 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
                 + ", demo=" + demo + ", latency=" + latency + ", jitter=" + jitter + ", pageSize=" + pageSize
                 + ", bandwidthMbps=" + bandwidthMbps + ", faultRate=" + faultRate
                 + ", apiKey=" + (apiKey == null ? "none" : "(set)") + ", seed=" + seed
-                + ", sharedDataDir=" + sharedDataDir + ", maxDataBytes=" + maxDataBytes + "]";
+                + ", sharedDataDir=" + sharedDataDir + ", maxDataBytes=" + maxDataBytes
+                + ", maxRequestBytes=" + maxRequestBytes + ", readTimeout=" + readTimeout
+                + ", idleTimeout=" + idleTimeout + "]";
     }
 }

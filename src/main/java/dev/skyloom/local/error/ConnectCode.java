@@ -12,7 +12,7 @@ public enum ConnectCode {
     NOT_FOUND("not_found", 404),
     /** The request would create a duplicate. */
     ALREADY_EXISTS("already_exists", 409),
-    /** Out of space: the store is full. */
+    /** Out of room: the store is full, or the request is larger than the server takes. */
     RESOURCE_EXHAUSTED("resource_exhausted", 429),
     /** No such service or method. */
     UNIMPLEMENTED("unimplemented", 501),
