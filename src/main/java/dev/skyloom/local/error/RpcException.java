@@ -38,4 +38,9 @@ public final class RpcException extends RuntimeException {
     public static RpcException alreadyExists(String message) {
         return new RpcException(ConnectCode.ALREADY_EXISTS, message);
     }
+
+    /** A refusal with {@link ConnectCode#PERMISSION_DENIED}: the server does not allow this request. */
+    public static RpcException permissionDenied(String message) {
+        return new RpcException(ConnectCode.PERMISSION_DENIED, message);
+    }
 }
