@@ -1,7 +1,6 @@
 package dev.skyloom.local;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.skyloom.local.demo.DemoCatalog;
 import dev.skyloom.local.store.CatalogStore;
 import dev.skyloom.local.store.Database;
 import dev.skyloom.local.store.DatapointStore;
@@ -52,28 +51,44 @@ public final class LocalServer implements AutoCloseable {
     }
 
     /**
-     * Opens the store, loads the demo catalogue if asked and the store has no datasets, binds and starts serving.
-     * Unless the JVM's {@code sun.net.httpserver.nodelay} property is already set, it sets it to {@code true} (the JDK
-     * server reads it when its first server is created): responses then go out without waiting for the client's
-     * delayed acknowledgements.
+     * Opens the store, with the demo catalogue if asked, binds and starts serving; as {@link #start(LocalServerConfig,
+     * DemoProgress)} without progress.
      *
      * @param config the settings
      * @return the running server
-     * @throws UncheckedIOException if the data directory or database cannot be opened or the address cannot be bound
+     * @throws UncheckedIOException     if the data directory, the demo cache or the database cannot be created or
+     *                                  opened, or the address cannot be bound
+     * @throws IllegalArgumentException if the configuration is read-only with neither a data directory nor the demo
      */
     public static LocalServer start(LocalServerConfig config) {
+        return start(config, DemoProgress.NONE);
+    }
+
+    /**
+     * Opens the store, with the demo catalogue if asked, binds and starts serving. The demo catalogue comes from the
+     * configured cache (see {@link DemoCache}), generated there first if this is the first run; with no cache it is
+     * generated into an empty store. Unless the JVM's {@code sun.net.httpserver.nodelay} property is already set, it
+     * sets it to {@code true} (the JDK server reads it when its first server is created): responses then go out
+     * without waiting for the client's delayed acknowledgements.
+     *
+     * @param config   the settings
+     * @param progress told about generating the demo catalogue, if this start generates it
+     * @return the running server
+     * @throws UncheckedIOException     if the data directory, the demo cache or the database cannot be created or
+     *                                  opened, or the address cannot be bound
+     * @throws IllegalArgumentException if the configuration is read-only with neither a data directory nor the demo
+     */
+    public static LocalServer start(LocalServerConfig config, DemoProgress progress) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(progress, "progress");
         if (System.getProperty(NODELAY_PROPERTY) == null) {
             System.setProperty(NODELAY_PROPERTY, "true");
         }
-        Database database = Database.open(config.dataDir());
+        Database database = StoreSetup.open(config, progress);
         try {
             CatalogStore catalog = new CatalogStore(database);
             DatapointStore datapoints = new DatapointStore(database);
             Ingestor ingestor = new Ingestor(datapoints, Clock.systemUTC());
-            if (config.demo() && catalog.datasets().isEmpty()) {
-                DemoCatalog.writeTo(new StoreDemoSink(catalog, ingestor), config.seed());
-            }
             Routes routes = new Routes(new DatasetRpcs(catalog, datapoints), new CollectionRpcs(catalog, datapoints),
                     new DataAccessRpcs(catalog, datapoints, config.pageSize()),
                     new IngestionRpcs(catalog, datapoints, ingestor));

@@ -31,10 +31,18 @@ import java.util.Objects;
  *                      accepts any or none. Never shown by {@link #toString()}.
  * @param seed          seeds the demo catalogue and the jitter and fault randomness; default
  *                      {@link DemoCatalog#DEFAULT_SEED}
+ * @param demoCache     the cache root where the demo catalogue is generated once and reused from (see
+ *                      {@link DemoCache}); default {@link DemoCache#defaultRoot()}; null generates it into the store
+ *                      every time instead
+ * @param readOnly      whether the server opens its store read-only and refuses writes with permission_denied, so
+ *                      that several processes can serve one store at once; with {@code demo} and no data directory
+ *                      it serves the cached demo catalogue itself, without a copy (it needs one of the two);
+ *                      default false
  * @throws IllegalArgumentException if a setting is out of range
  */
 public record LocalServerConfig(String host, int port, Path dataDir, boolean demo, Duration latency, Duration jitter,
-                                int pageSize, double bandwidthMbps, double faultRate, String apiKey, long seed) {
+                                int pageSize, double bandwidthMbps, double faultRate, String apiKey, long seed,
+                                Path demoCache, boolean readOnly) {
 
     /** The page size used when none is configured. */
     public static final int DEFAULT_PAGE_SIZE = 1000;
@@ -69,79 +77,92 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
 
     /**
      * The default settings: loopback, a free port, in memory, no demo data, no latency, bandwidth limit, faults or
-     * API key, page size {@value #DEFAULT_PAGE_SIZE}, the demo catalogue's default seed.
+     * API key, page size {@value #DEFAULT_PAGE_SIZE}, the demo catalogue's default seed, cached under
+     * {@link DemoCache#defaultRoot()}, writable.
      *
      * @return the defaults
      */
     public static LocalServerConfig defaults() {
         return new LocalServerConfig("127.0.0.1", 0, null, false, Duration.ZERO, Duration.ZERO, DEFAULT_PAGE_SIZE,
-                0, 0, null, DemoCatalog.DEFAULT_SEED);
+                0, 0, null, DemoCatalog.DEFAULT_SEED, DemoCache.defaultRoot(), false);
     }
 
     /** @param host the address to bind  @return a copy with that host */
     public LocalServerConfig withHost(String host) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, demoCache, readOnly);
     }
 
     /** @param port the port, 0 for a free one  @return a copy with that port */
     public LocalServerConfig withPort(int port) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, demoCache, readOnly);
     }
 
     /** @param dataDir the data directory, null for in-memory  @return a copy with that directory */
     public LocalServerConfig withDataDir(Path dataDir) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, demoCache, readOnly);
     }
 
     /** @param demo whether to load the demo catalogue into an empty store  @return a copy with that setting */
     public LocalServerConfig withDemo(boolean demo) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, demoCache, readOnly);
     }
 
     /** @param latency the delay before every answer  @return a copy with that latency */
     public LocalServerConfig withLatency(Duration latency) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, demoCache, readOnly);
     }
 
     /** @param jitter the uniform random spread around the latency  @return a copy with that jitter */
     public LocalServerConfig withJitter(Duration jitter) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, demoCache, readOnly);
     }
 
     /** @param pageSize the default and maximum Query page size  @return a copy with that page size */
     public LocalServerConfig withPageSize(int pageSize) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, demoCache, readOnly);
     }
 
     /** @param bandwidthMbps the response write rate in Mbit/s, 0 for unlimited  @return a copy with that rate */
     public LocalServerConfig withBandwidthMbps(double bandwidthMbps) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, demoCache, readOnly);
     }
 
     /** @param faultRate the fraction of requests answered {@code unavailable}  @return a copy with that rate */
     public LocalServerConfig withFaultRate(double faultRate) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, demoCache, readOnly);
     }
 
     /** @param apiKey the required bearer key, null for none  @return a copy with that key */
     public LocalServerConfig withApiKey(String apiKey) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, demoCache, readOnly);
     }
 
     /** @param seed the seed of the demo catalogue and the jitter and fault randomness  @return a copy with it */
     public LocalServerConfig withSeed(long seed) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, demoCache, readOnly);
+    }
+
+    /** @param demoCache the demo catalogue's cache root, null for none  @return a copy with that root */
+    public LocalServerConfig withDemoCache(Path demoCache) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed, demoCache, readOnly);
+    }
+
+    /** @param readOnly whether the store is opened read-only and writes refused  @return a copy with that setting */
+    public LocalServerConfig withReadOnly(boolean readOnly) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed, demoCache, readOnly);
     }
 
     /** Every setting, with the API key shown only as set or not set. */
@@ -151,6 +172,7 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
                 + ", dataDir=" + (dataDir == null ? "in-memory" : dataDir)
                 + ", demo=" + demo + ", latency=" + latency + ", jitter=" + jitter + ", pageSize=" + pageSize
                 + ", bandwidthMbps=" + bandwidthMbps + ", faultRate=" + faultRate
-                + ", apiKey=" + (apiKey == null ? "none" : "(set)") + ", seed=" + seed + "]";
+                + ", apiKey=" + (apiKey == null ? "none" : "(set)") + ", seed=" + seed
+                + ", demoCache=" + (demoCache == null ? "none" : demoCache) + ", readOnly=" + readOnly + "]";
     }
 }

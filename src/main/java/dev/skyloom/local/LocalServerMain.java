@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * Runs a {@link LocalServer} as a process, for tests and scripts (the CLI's {@code skyloom serve} is the friendly
- * front end). Flags: {@code --port P --host H --data DIR --in-memory --demo --latency 50ms --jitter 10ms
- * --page-size N --bandwidth MBPS --fault-rate F --api-key K --seed S}. Prints
- * {@code skyloom local server listening on <url>} once it serves; stops cleanly on Ctrl-C (SIGINT/SIGTERM).
+ * front end). Flags: {@code --port P --host H --data DIR --in-memory --demo --read-only --demo-cache DIR
+ * --latency 50ms --jitter 10ms --page-size N --bandwidth MBPS --fault-rate F --api-key K --seed S}. Prints
+ * {@code skyloom local server listening on <url>} once it serves, and, on stderr, a line per quarter of the demo
+ * catalogue when it generates it; stops cleanly on Ctrl-C (SIGINT/SIGTERM).
  */
 public final class LocalServerMain {
 
@@ -35,7 +36,7 @@ public final class LocalServerMain {
             System.exit(2);
             return;
         }
-        LocalServer server = LocalServer.start(config);
+        LocalServer server = LocalServer.start(config, new QuarterLines());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
             server.close();
@@ -58,6 +59,7 @@ public final class LocalServerMain {
             switch (flag) {
                 case "--demo" -> config = config.withDemo(true);
                 case "--in-memory" -> config = config.withDataDir(null);
+                case "--read-only" -> config = config.withReadOnly(true);
                 default -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException("unknown flag or missing value: " + flag);
@@ -74,12 +76,28 @@ public final class LocalServerMain {
                         case "--fault-rate" -> config.withFaultRate(decimal(flag, value));
                         case "--api-key" -> config.withApiKey(value);
                         case "--seed" -> config.withSeed(longNumber(flag, value));
+                        case "--demo-cache" -> config.withDemoCache(Path.of(value));
                         default -> throw new IllegalArgumentException("unknown flag: " + flag);
                     };
                 }
             }
         }
         return config;
+    }
+
+    /** Prints a line on stderr each time the demo catalogue's generation passes a quarter. */
+    private static final class QuarterLines implements DemoProgress {
+        private int quartersShown;
+
+        @Override
+        public synchronized void onProgress(long stored, long expected) {
+            int quarters = (int) (4 * stored / Math.max(1, expected));
+            if (quarters > quartersShown) {
+                quartersShown = quarters;
+                System.err.println("skyloom: generating the demo catalogue: " + quarters * 25 + "% (" + stored
+                        + " datapoints)");
+            }
+        }
     }
 
     private static int number(String flag, String value) {

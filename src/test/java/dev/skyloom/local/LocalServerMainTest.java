@@ -14,10 +14,12 @@ class LocalServerMainTest {
     void flagsSetEverySetting() {
         LocalServerConfig config = LocalServerMain.parse(new String[] {"--port", "8123", "--host", "0.0.0.0",
             "--data", "/tmp/sky", "--demo", "--latency", "50ms", "--jitter", "2s", "--page-size", "250",
-            "--bandwidth", "12.5", "--fault-rate", "0.25", "--api-key", "tbx-k", "--seed", "9000000000"});
+            "--bandwidth", "12.5", "--fault-rate", "0.25", "--api-key", "tbx-k", "--seed", "9000000000",
+            "--demo-cache", "/tmp/cache", "--read-only"});
 
         assertThat(config).isEqualTo(new LocalServerConfig("0.0.0.0", 8123, Path.of("/tmp/sky"), true,
-                Duration.ofMillis(50), Duration.ofSeconds(2), 250, 12.5, 0.25, "tbx-k", 9_000_000_000L));
+                Duration.ofMillis(50), Duration.ofSeconds(2), 250, 12.5, 0.25, "tbx-k", 9_000_000_000L,
+                Path.of("/tmp/cache"), true));
     }
 
     @Test

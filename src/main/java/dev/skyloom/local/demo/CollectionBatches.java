@@ -1,5 +1,7 @@
 package dev.skyloom.local.demo;
 
+import dev.skyloom.local.store.CanonicalDatapoint;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,23 +10,26 @@ import java.util.UUID;
 
 /**
  * Buffers serialized datapoints per collection and hands them to a {@link DemoSink} in batches of at most 8192, the
- * batch size the official clients ingest with.
+ * batch size the official clients ingest with. One per generating thread.
  */
 final class CollectionBatches {
 
     static final int BATCH_SIZE = 8192;
 
     private final DemoSink sink;
-    private final Map<UUID, List<byte[]>> pending = new LinkedHashMap<>();
+    private final Map<UUID, List<CanonicalDatapoint>> pending = new LinkedHashMap<>();
 
     CollectionBatches(DemoSink sink) {
         this.sink = sink;
     }
 
-    void add(UUID collectionId, byte[] datapoint) {
-        List<byte[]> batch = pending.computeIfAbsent(collectionId, id -> new ArrayList<>());
+    void add(UUID collectionId, CanonicalDatapoint datapoint) {
+        List<CanonicalDatapoint> batch = pending.computeIfAbsent(collectionId, id -> new ArrayList<>());
         batch.add(datapoint);
         if (batch.size() == BATCH_SIZE) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("demo catalogue generation was cancelled");
+            }
             sink.ingest(collectionId, List.copyOf(batch));
             batch.clear();
         }

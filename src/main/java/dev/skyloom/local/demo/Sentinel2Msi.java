@@ -5,6 +5,7 @@ import dev.skyloom.local.demo.SphericalEarth.LonLat;
 import dev.skyloom.local.demo.SunSynchronousOrbit.Pass;
 import dev.skyloom.local.schema.DatasetFields;
 import dev.skyloom.local.schema.DatasetTypeCompiler;
+import dev.skyloom.local.store.CanonicalDatapoint;
 import dev.skyloom.wire.datasets.v1.AcquisitionMode;
 import dev.skyloom.wire.datasets.v1.DatasetKind;
 import dev.skyloom.wire.datasets.v1.DatasetType;
@@ -12,6 +13,7 @@ import dev.skyloom.wire.datasets.v1.FlightDirection;
 import dev.skyloom.wire.datasets.v1.ProcessingLevel;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -87,7 +89,8 @@ final class Sentinel2Msi {
                         "GS2B_20250101T000019_040854_N05.11"))).build();
     }
 
-    static void writeTo(DemoSink sink, UUID groupId, long seed) {
+    /** Declares the dataset and its collections; returns one part per platform, which writes its tiles. */
+    static List<Runnable> writeTo(DemoSink sink, UUID groupId, long seed) {
         DatasetType type = type();
         sink.dataset(ID, groupId, CODE_NAME, "Sentinel-2 MSI",
                 "Sentinel-2 multispectral imager tiles, L1C and L2A",
@@ -102,18 +105,24 @@ final class Sentinel2Msi {
                 sink.collection(collections[s][level], ID, name);
             }
         }
-        CollectionBatches batches = new CollectionBatches(sink);
-        Sentinel2Msi generator = new Sentinel2Msi(
-                new DatapointEncoder(DatasetTypeCompiler.compile(groupId, CODE_NAME, type)), batches,
-                new SplittableRandom(seed ^ 0x5E2L));
+        DatapointEncoder encoder = new DatapointEncoder(DatasetTypeCompiler.compile(groupId, CODE_NAME, type));
+        List<Runnable> parts = new ArrayList<>();
         for (int s = 0; s < PLATFORMS.length; s++) {
-            SunSynchronousOrbit orbit = new SunSynchronousOrbit(98.62, PERIOD_SECONDS, 10.5,
-                    START / 1000.0 + PHASES[s] * PERIOD_SECONDS);
-            for (long k = -1; (orbit.pass(k).nodeSeconds() - PERIOD_SECONDS / 4) * 1000 < END; k++) {
-                generator.writePass(orbit, orbit.pass(k), PLATFORMS[s], FIRST_ORBITS[s] + k, collections[s]);
-            }
+            int platform = s;
+            parts.add(() -> {
+                CollectionBatches batches = new CollectionBatches(sink);
+                Sentinel2Msi generator = new Sentinel2Msi(encoder, batches,
+                        new SplittableRandom(seed ^ 0x5E2L ^ (platform + 1) * 0x9E37_79B9_7F4A_7C15L));
+                SunSynchronousOrbit orbit = new SunSynchronousOrbit(98.62, PERIOD_SECONDS, 10.5,
+                        START / 1000.0 + PHASES[platform] * PERIOD_SECONDS);
+                for (long k = -1; (orbit.pass(k).nodeSeconds() - PERIOD_SECONDS / 4) * 1000 < END; k++) {
+                    generator.writePass(orbit, orbit.pass(k), PLATFORMS[platform], FIRST_ORBITS[platform] + k,
+                            collections[platform]);
+                }
+                batches.flush();
+            });
         }
-        batches.flush();
+        return parts;
     }
 
     private void writePass(SunSynchronousOrbit orbit, Pass pass, String platform, long absoluteOrbit,
@@ -152,10 +161,10 @@ final class Sentinel2Msi {
 
     /** One tile of one pass, encoded once per processing level. */
     private record Tile(String platform, long time, long absoluteOrbit, long relativeOrbit, String tileId,
-                        LonLat centre, byte[] footprint, String datatake, double cloudCover) {
+                        LonLat centre, Wkb.Footprint footprint, String datatake, double cloudCover) {
     }
 
-    private byte[] encode(Tile tile, boolean l2a) {
+    private CanonicalDatapoint encode(Tile tile, boolean l2a) {
         String level = l2a ? "L2A" : "L1C";
         long published = tile.time() + (l2a ? 95 : 70) * 60_000L + random.nextLong(30 * 60_000L);
         String stem = tile.platform() + "_MSI" + level + "_" + DemoFormats.compact(tile.time()) + "_N0511_R"
@@ -166,7 +175,7 @@ final class Sentinel2Msi {
         long size = l2a ? 500_000_000L + random.nextLong(700_000_000L)
                 : 300_000_000L + random.nextLong(550_000_000L);
         return encoder.datapoint(tile.time())
-                .geometry("geometry", tile.footprint())
+                .footprint(tile.footprint())
                 .text("granule_name", granule)
                 .enumValue("processing_level", l2a ? ProcessingLevel.PROCESSING_LEVEL_L2A
                         : ProcessingLevel.PROCESSING_LEVEL_L1C)
@@ -190,6 +199,6 @@ final class Sentinel2Msi {
                         : FlightDirection.FLIGHT_DIRECTION_UNSPECIFIED)
                 .enumValue("acquisition_mode", AcquisitionMode.ACQUISITION_MODE_NOBS)
                 .text("mission_take_id", tile.datatake())
-                .toBytes();
+                .toDatapoint();
     }
 }

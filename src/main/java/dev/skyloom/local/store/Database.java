@@ -234,7 +234,8 @@ public final class Database implements AutoCloseable {
     <T> T transaction(Work<T> work) {
         if (mode == Mode.READ_ONLY) {
             throw RpcException.permissionDenied("this local server's store is read-only (it is shared with other"
-                    + " processes); to write, run a server with a data directory of its own");
+                    + " processes); to write, serve a data directory of your own, e.g. skyloom serve --data DIR"
+                    + " --demo, and connect to it with --url");
         }
         lock.writeLock().lock();
         try {
