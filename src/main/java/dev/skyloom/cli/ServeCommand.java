@@ -74,8 +74,10 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         LocalServerConfig config = config(spec.commandLine());
         LocalServer server;
-        try {
-            server = LocalServer.start(config);
+        Environment environment = root.environment();
+        try (DemoProgressDisplay progress = new DemoProgressDisplay(environment.errIsTerminal()
+                ? ProgressDisplay.Mode.BARS : ProgressDisplay.Mode.LINES, environment.err())) {
+            server = LocalServer.start(config, progress);
         } catch (UncheckedIOException e) {
             throw new CommandFailure("cannot start the local server on port " + port + ": "
                     + e.getCause().getMessage(), e);
@@ -122,7 +124,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             return LocalServerConfig.defaults().withPort(port).withDataDir(data).withDemo(demo)
                     .withLatency(latency).withJitter(jitter).withPageSize(pageSize).withBandwidthMbps(bandwidth)
-                    .withFaultRate(faultRate).withApiKey(root.apiKeyOption());
+                    .withFaultRate(faultRate).withApiKey(root.apiKeyOption())
+                    .withDemoCache(root.environment().cacheDir());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(commandLine, e.getMessage());
         }

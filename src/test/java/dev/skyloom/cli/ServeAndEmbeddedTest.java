@@ -64,9 +64,21 @@ class ServeAndEmbeddedTest {
         assertThat(second.err().lines().filter(l -> l.contains("built-in demo server"))).hasSize(1);
         assertThat(first.err()).doesNotContain("generating");
         try (Stream<Path> entries = Files.list(cache.resolve("skyloom"))) {
-            assertThat(entries.map(p -> p.getFileName().toString()))
-                    .singleElement().asString().startsWith("demo-");
+            assertThat(entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()))
+                    .singleElement().asString().startsWith("demo-").doesNotContain("partial");
         }
+    }
+
+    @Test
+    void theBuiltInDemoServerIsSharedReadOnlyAndSaysHowToWrite() {
+        Map<String, String> variables = Map.of("XDG_CACHE_HOME", DemoFixture.cacheHome().toString());
+
+        Cli.Result result = Cli.run(variables, "create-collection", "open_data.copernicus.landsat8_oli_tirs", "mine");
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err().lines().filter(l -> !l.contains("built-in demo server"))).singleElement()
+                .asString().contains("read-only").contains("skyloom serve --data DIR --demo").contains("--url")
+                .doesNotContain("Exception");
     }
 
     private static String awaitUrl(ByteArrayOutputStream out, Thread serving) throws InterruptedException {
