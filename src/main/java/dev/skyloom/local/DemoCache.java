@@ -162,6 +162,7 @@ public final class DemoCache {
             }
             Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
             progress.onProgress(stored, stored);
+            releaseGenerationGarbage();
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException builtMeanwhile) {
             deleteTree(partial);
         } catch (IOException | RuntimeException | Error e) {
@@ -179,6 +180,14 @@ public final class DemoCache {
             DemoCatalog.writeTo(sink, seed);
             return sink.stored();
         }
+    }
+
+    /**
+     * Collects the garbage of a generation at once: the JVM grows its heap to several times the catalogue's size for
+     * it, and would otherwise keep that memory (a server built this way sat at 890 MB resident instead of 290 MB).
+     */
+    static void releaseGenerationGarbage() {
+        System.gc();
     }
 
     private static void deleteTree(Path root) throws IOException {

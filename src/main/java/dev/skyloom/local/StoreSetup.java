@@ -55,6 +55,7 @@ final class StoreSetup {
                         DemoCatalog.EXPECTED_DATAPOINTS);
                 DemoCatalog.writeTo(sink, config.seed());
                 progress.onProgress(sink.stored(), sink.stored());
+                DemoCache.releaseGenerationGarbage();
             }
             return database;
         } catch (RuntimeException e) {
