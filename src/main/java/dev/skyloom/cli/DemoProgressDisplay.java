@@ -19,28 +19,22 @@ final class DemoProgressDisplay implements DemoProgress, AutoCloseable {
 
     private final ProgressDisplay.Mode mode;
     private final PrintStream err;
+    private final DemoProgress lines;
     private ProgressBar bar;
-    private int quartersShown;
 
     DemoProgressDisplay(ProgressDisplay.Mode mode, PrintStream err) {
         this.mode = mode;
         this.err = err;
+        this.lines = DemoProgress.lines(err);
     }
 
     @Override
     public synchronized void onProgress(long stored, long expected) {
-        double fraction = expected <= 0 ? 1 : Math.min(1, (double) stored / expected);
         switch (mode) {
             case OFF -> { }
-            case LINES -> {
-                int quarters = (int) Math.floor(fraction * 4);
-                if (quarters > quartersShown) {
-                    quartersShown = quarters;
-                    err.println(String.format(Locale.ROOT, "skyloom: demo catalogue %d%% (%,d datapoints)",
-                            quarters * 25, stored));
-                }
-            }
+            case LINES -> lines.onProgress(stored, expected);
             case BARS -> {
+                double fraction = expected <= 0 ? 1 : Math.min(1, (double) stored / expected);
                 if (bar == null) {
                     bar = new ProgressBarBuilder().setTaskName("demo catalogue").setInitialMax(BAR_STEPS)
                             .setUpdateIntervalMillis(100)

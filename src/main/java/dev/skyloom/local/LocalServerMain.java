@@ -36,7 +36,7 @@ public final class LocalServerMain {
             System.exit(2);
             return;
         }
-        LocalServer server = LocalServer.start(config, new QuarterLines());
+        LocalServer server = LocalServer.start(config, DemoProgress.lines(System.err));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
             server.close();
@@ -83,21 +83,6 @@ public final class LocalServerMain {
             }
         }
         return config;
-    }
-
-    /** Prints a line on stderr each time the demo catalogue's generation passes a quarter. */
-    private static final class QuarterLines implements DemoProgress {
-        private int quartersShown;
-
-        @Override
-        public synchronized void onProgress(long stored, long expected) {
-            int quarters = (int) (4 * stored / Math.max(1, expected));
-            if (quarters > quartersShown) {
-                quartersShown = quarters;
-                System.err.println("skyloom: generating the demo catalogue: " + quarters * 25 + "% (" + stored
-                        + " datapoints)");
-            }
-        }
     }
 
     private static int number(String flag, String value) {

@@ -106,7 +106,7 @@ class DemoCacheTest {
             second.stop();
         }
         List<String> errs = List.of(first.err().get(), second.err().get());
-        assertThat(errs).filteredOn(err -> err.contains("generating the demo catalogue: 100%")).hasSize(1);
+        assertThat(errs).filteredOn(err -> err.contains("skyloom: demo catalogue 100%")).hasSize(1);
         assertThat(errs).noneMatch(err -> err.contains("Exception"));
         try (Stream<Path> entries = Files.list(root)) {
             assertThat(entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()))
