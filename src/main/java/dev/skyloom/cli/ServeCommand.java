@@ -2,6 +2,7 @@ package dev.skyloom.cli;
 
 import dev.skyloom.local.LocalServer;
 import dev.skyloom.local.LocalServerConfig;
+import dev.skyloom.local.SyntheticCollection;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,6 +15,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,6 +51,11 @@ final class ServeCommand implements Callable<Integer> {
             + " empty store.")
     private boolean demo;
 
+    @Option(names = "--synthetic", paramLabel = "DATASET/COLLECTION=N[,...]",
+            description = "Also serve synthetic collections of N Sentinel-2 tiles over 2020, computed on demand"
+                    + " (never stored), e.g. open_data.synthetic/big=5000000. Repeatable.")
+    private List<String> synthetic = new ArrayList<>();
+
     @Option(names = "--latency", paramLabel = "D", defaultValue = "0",
             converter = OptionConverters.DurationConverter.class,
             description = "Delay before every answer, e.g. 50ms (default: none).")
@@ -81,6 +89,8 @@ final class ServeCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw new CommandFailure("cannot start the local server on port " + port + ": "
                     + e.getCause().getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("cannot start the local server: " + e.getMessage(), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean closed = new AtomicBoolean();
@@ -125,7 +135,9 @@ final class ServeCommand implements Callable<Integer> {
             return LocalServerConfig.defaults().withPort(port).withDataDir(data).withDemo(demo)
                     .withLatency(latency).withJitter(jitter).withPageSize(pageSize).withBandwidthMbps(bandwidth)
                     .withFaultRate(faultRate).withApiKey(root.apiKeyOption())
-                    .withDemoCache(root.environment().cacheDir());
+                    .withDemoCache(root.environment().cacheDir())
+                    .withSynthetic(synthetic.stream().flatMap(specs -> SyntheticCollection.parseAll(specs).stream())
+                            .toList());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(commandLine, e.getMessage());
         }

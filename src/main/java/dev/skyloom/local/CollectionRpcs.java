@@ -5,7 +5,6 @@ import dev.skyloom.local.store.CatalogRows.Collection;
 import dev.skyloom.local.store.CatalogRows.Dataset;
 import dev.skyloom.local.store.CatalogStore;
 import dev.skyloom.local.store.DatapointIds;
-import dev.skyloom.local.store.DatapointStore;
 import dev.skyloom.wire.datasets.v1.CollectionInfo;
 import dev.skyloom.wire.datasets.v1.CreateCollectionRequest;
 import dev.skyloom.wire.datasets.v1.DeleteCollectionRequest;
@@ -26,9 +25,9 @@ import java.util.UUID;
 final class CollectionRpcs {
 
     private final CatalogStore catalog;
-    private final DatapointStore datapoints;
+    private final Datapoints datapoints;
 
-    CollectionRpcs(CatalogStore catalog, DatapointStore datapoints) {
+    CollectionRpcs(CatalogStore catalog, Datapoints datapoints) {
         this.catalog = catalog;
         this.datapoints = datapoints;
     }
@@ -64,6 +63,7 @@ final class CollectionRpcs {
             throw RpcException.notFound("no such collection '" + collection.id() + "' in dataset '"
                     + dataset.codeName() + "'");
         }
+        datapoints.requireWritable(collection.id());
         catalog.deleteCollection(collection.id());
         return DeleteCollectionResponse.getDefaultInstance();
     }

@@ -8,7 +8,6 @@ import dev.skyloom.local.store.CatalogRows.Dataset;
 import dev.skyloom.local.store.CatalogRows.Group;
 import dev.skyloom.local.store.CatalogStore;
 import dev.skyloom.local.store.DatapointIds;
-import dev.skyloom.local.store.DatapointStore;
 import dev.skyloom.wire.datasets.v1.AnnotatedType;
 import dev.skyloom.wire.datasets.v1.CreateDatasetRequest;
 import dev.skyloom.wire.datasets.v1.DatasetGroup;
@@ -41,9 +40,9 @@ final class DatasetRpcs {
     private static final Pattern SLUG = Pattern.compile("^[a-zA-Z0-9_]+(?:\\.[a-zA-Z0-9_]+)*$");
 
     private final CatalogStore catalog;
-    private final DatapointStore datapoints;
+    private final Datapoints datapoints;
 
-    DatasetRpcs(CatalogStore catalog, DatapointStore datapoints) {
+    DatasetRpcs(CatalogStore catalog, Datapoints datapoints) {
         this.catalog = catalog;
         this.datapoints = datapoints;
     }

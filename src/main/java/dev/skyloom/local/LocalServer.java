@@ -76,19 +76,27 @@ public final class LocalServer implements AutoCloseable {
      * @return the running server
      * @throws UncheckedIOException     if the data directory, the demo cache or the database cannot be created or
      *                                  opened, or the address cannot be bound
-     * @throws IllegalArgumentException if the configuration is read-only with neither a data directory nor the demo
+     * @throws IllegalArgumentException if the configuration is read-only with neither a data directory nor the demo,
+     *                                  or read-only with synthetic collections, or a synthetic collection's name is
+     *                                  taken by a stored one
      */
     public static LocalServer start(LocalServerConfig config, DemoProgress progress) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(progress, "progress");
+        if (config.readOnly() && !config.synthetic().isEmpty()) {
+            throw new IllegalArgumentException("synthetic collections need a writable store (they are registered in"
+                    + " its catalogue)");
+        }
         if (System.getProperty(NODELAY_PROPERTY) == null) {
             System.setProperty(NODELAY_PROPERTY, "true");
         }
         Database database = StoreSetup.open(config, progress);
         try {
             CatalogStore catalog = new CatalogStore(database);
-            DatapointStore datapoints = new DatapointStore(database);
-            Ingestor ingestor = new Ingestor(datapoints, Clock.systemUTC());
+            DatapointStore store = new DatapointStore(database);
+            Ingestor ingestor = new Ingestor(store, Clock.systemUTC());
+            Datapoints datapoints = new Datapoints(store,
+                    SyntheticSource.register(catalog, config.synthetic(), config.seed()));
             Routes routes = new Routes(new DatasetRpcs(catalog, datapoints), new CollectionRpcs(catalog, datapoints),
                     new DataAccessRpcs(catalog, datapoints, config.pageSize()),
                     new IngestionRpcs(catalog, datapoints, ingestor));

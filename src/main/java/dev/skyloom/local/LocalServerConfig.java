@@ -4,6 +4,7 @@ import dev.skyloom.local.demo.DemoCatalog;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -38,11 +39,13 @@ import java.util.Objects;
  *                      that several processes can serve one store at once; with {@code demo} and no data directory
  *                      it serves the cached demo catalogue itself, without a copy (it needs one of the two);
  *                      default false
- * @throws IllegalArgumentException if a setting is out of range
+ * @param synthetic     collections served without being stored, computed from the index when a query reaches
+ *                      them (see {@link SyntheticCollection}); default none
+ * @throws IllegalArgumentException if a setting is out of range or two synthetic collections have one name
  */
 public record LocalServerConfig(String host, int port, Path dataDir, boolean demo, Duration latency, Duration jitter,
                                 int pageSize, double bandwidthMbps, double faultRate, String apiKey, long seed,
-                                Path demoCache, boolean readOnly) {
+                                Path demoCache, boolean readOnly, List<SyntheticCollection> synthetic) {
 
     /** The page size used when none is configured. */
     public static final int DEFAULT_PAGE_SIZE = 1000;
@@ -73,6 +76,10 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
         if (apiKey != null && apiKey.isBlank()) {
             throw new IllegalArgumentException("API key must not be blank (use null for no key)");
         }
+        synthetic = List.copyOf(synthetic);
+        if (synthetic.stream().map(c -> c.dataset() + "/" + c.collection()).distinct().count() < synthetic.size()) {
+            throw new IllegalArgumentException("two synthetic collections have the same dataset and name");
+        }
     }
 
     /**
@@ -84,85 +91,95 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
      */
     public static LocalServerConfig defaults() {
         return new LocalServerConfig("127.0.0.1", 0, null, false, Duration.ZERO, Duration.ZERO, DEFAULT_PAGE_SIZE,
-                0, 0, null, DemoCatalog.DEFAULT_SEED, DemoCache.defaultRoot(), false);
+                0, 0, null, DemoCatalog.DEFAULT_SEED, DemoCache.defaultRoot(), false, List.of());
     }
 
     /** @param host the address to bind  @return a copy with that host */
     public LocalServerConfig withHost(String host) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, demoCache, readOnly);
+                apiKey, seed, demoCache, readOnly, synthetic);
     }
 
     /** @param port the port, 0 for a free one  @return a copy with that port */
     public LocalServerConfig withPort(int port) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, demoCache, readOnly);
+                apiKey, seed, demoCache, readOnly, synthetic);
     }
 
     /** @param dataDir the data directory, null for in-memory  @return a copy with that directory */
     public LocalServerConfig withDataDir(Path dataDir) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, demoCache, readOnly);
+                apiKey, seed, demoCache, readOnly, synthetic);
     }
 
     /** @param demo whether to load the demo catalogue into an empty store  @return a copy with that setting */
     public LocalServerConfig withDemo(boolean demo) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, demoCache, readOnly);
+                apiKey, seed, demoCache, readOnly, synthetic);
     }
 
     /** @param latency the delay before every answer  @return a copy with that latency */
     public LocalServerConfig withLatency(Duration latency) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, demoCache, readOnly);
+                apiKey, seed, demoCache, readOnly, synthetic);
     }
 
     /** @param jitter the uniform random spread around the latency  @return a copy with that jitter */
     public LocalServerConfig withJitter(Duration jitter) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, demoCache, readOnly);
+                apiKey, seed, demoCache, readOnly, synthetic);
     }
 
     /** @param pageSize the default and maximum Query page size  @return a copy with that page size */
     public LocalServerConfig withPageSize(int pageSize) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, demoCache, readOnly);
+                apiKey, seed, demoCache, readOnly, synthetic);
     }
 
     /** @param bandwidthMbps the response write rate in Mbit/s, 0 for unlimited  @return a copy with that rate */
     public LocalServerConfig withBandwidthMbps(double bandwidthMbps) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, demoCache, readOnly);
+                apiKey, seed, demoCache, readOnly, synthetic);
     }
 
     /** @param faultRate the fraction of requests answered {@code unavailable}  @return a copy with that rate */
     public LocalServerConfig withFaultRate(double faultRate) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, demoCache, readOnly);
+                apiKey, seed, demoCache, readOnly, synthetic);
     }
 
     /** @param apiKey the required bearer key, null for none  @return a copy with that key */
     public LocalServerConfig withApiKey(String apiKey) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, demoCache, readOnly);
+                apiKey, seed, demoCache, readOnly, synthetic);
     }
 
     /** @param seed the seed of the demo catalogue and the jitter and fault randomness  @return a copy with it */
     public LocalServerConfig withSeed(long seed) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, demoCache, readOnly);
+                apiKey, seed, demoCache, readOnly, synthetic);
     }
 
     /** @param demoCache the demo catalogue's cache root, null for none  @return a copy with that root */
     public LocalServerConfig withDemoCache(Path demoCache) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, demoCache, readOnly);
+                apiKey, seed, demoCache, readOnly, synthetic);
     }
 
     /** @param readOnly whether the store is opened read-only and writes refused  @return a copy with that setting */
     public LocalServerConfig withReadOnly(boolean readOnly) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, demoCache, readOnly);
+                apiKey, seed, demoCache, readOnly, synthetic);
+    }
+
+    /**
+     * @param synthetic the collections served without being stored, e.g. from
+     *                  {@link SyntheticCollection#parseAll(String)}
+     * @return a copy with those synthetic collections
+     */
+    public LocalServerConfig withSynthetic(List<SyntheticCollection> synthetic) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed, demoCache, readOnly, synthetic);
     }
 
     /** Every setting, with the API key shown only as set or not set. */
@@ -173,6 +190,7 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
                 + ", demo=" + demo + ", latency=" + latency + ", jitter=" + jitter + ", pageSize=" + pageSize
                 + ", bandwidthMbps=" + bandwidthMbps + ", faultRate=" + faultRate
                 + ", apiKey=" + (apiKey == null ? "none" : "(set)") + ", seed=" + seed
-                + ", demoCache=" + (demoCache == null ? "none" : demoCache) + ", readOnly=" + readOnly + "]";
+                + ", demoCache=" + (demoCache == null ? "none" : demoCache) + ", readOnly=" + readOnly
+                + ", synthetic=" + synthetic + "]";
     }
 }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Runs a {@link LocalServer} as a process, for tests and scripts (the CLI's {@code skyloom serve} is the friendly
  * front end). Flags: {@code --port P --host H --data DIR --in-memory --demo --read-only --demo-cache DIR
- * --latency 50ms --jitter 10ms --page-size N --bandwidth MBPS --fault-rate F --api-key K --seed S}. Prints
+ * --synthetic DATASET/COLLECTION=N[,...] --latency 50ms --jitter 10ms --page-size N --bandwidth MBPS
+ * --fault-rate F --api-key K --seed S}. Prints
  * {@code skyloom local server listening on <url>} once it serves, and, on stderr, a line per quarter of the demo
  * catalogue when it generates it; stops cleanly on Ctrl-C (SIGINT/SIGTERM).
  */
@@ -77,6 +78,7 @@ public final class LocalServerMain {
                         case "--api-key" -> config.withApiKey(value);
                         case "--seed" -> config.withSeed(longNumber(flag, value));
                         case "--demo-cache" -> config.withDemoCache(Path.of(value));
+                        case "--synthetic" -> config.withSynthetic(SyntheticCollection.parseAll(value));
                         default -> throw new IllegalArgumentException("unknown flag: " + flag);
                     };
                 }

@@ -31,13 +31,13 @@ final class Sentinel2Msi {
     static final long END = Instant.parse("2025-01-03T00:00:00Z").toEpochMilli();
 
     private static final UUID S2B_L1C_ID = UUID.fromString("9b92c84f-5e2f-4d4a-9278-1ce96cedb970");
-    private static final double PERIOD_SECONDS = 10 * 86_400.0 / 143;
-    private static final double STEP_KM = 100.0;
-    private static final double TILE_KM = 109.8;
-    private static final String[] PLATFORMS = {"S2A", "S2B", "S2C"};
+    static final double PERIOD_SECONDS = 10 * 86_400.0 / 143;
+    static final double STEP_KM = 100.0;
+    static final double TILE_KM = 109.8;
+    static final String[] PLATFORMS = {"S2A", "S2B", "S2C"};
     /** Absolute orbit numbers at {@link #START}, and the phase of each satellite along the shared track. */
     private static final long[] FIRST_ORBITS = {49_870, 40_853, 1_866};
-    private static final double[] PHASES = {0.25, 0.0, 0.5};
+    static final double[] PHASES = {0.25, 0.0, 0.5};
 
     private final DatapointEncoder encoder;
     private final Wkb wkb = new Wkb();
@@ -127,7 +127,7 @@ final class Sentinel2Msi {
 
     private void writePass(SunSynchronousOrbit orbit, Pass pass, String platform, long absoluteOrbit,
                            UUID[] collections) {
-        long relativeOrbit = Math.floorMod(absoluteOrbit - 40_854 + 72, 143) + 1;
+        long relativeOrbit = relativeOrbit(absoluteOrbit);
         double step = SunSynchronousOrbit.angleFor(STEP_KM);
         String datatake = null;
         for (double w = -Math.PI / 2 + step; w < Math.PI / 2 - step; w += step) {
@@ -152,19 +152,27 @@ final class Sentinel2Msi {
                             + DemoFormats.digits(absoluteOrbit, 6) + "_N05.11";
                 }
                 Tile tile = new Tile(platform, time, absoluteOrbit, relativeOrbit, MgrsTile.of(centre), centre,
-                        wkb.footprint(square), datatake, 100 * StrictMath.pow(random.nextDouble(), 1.6));
-                batches.add(collections[0], encode(tile, false));
-                batches.add(collections[1], encode(tile, true));
+                        wkb.point(centre), wkb.footprint(square), datatake,
+                        100 * StrictMath.pow(random.nextDouble(), 1.6));
+                batches.add(collections[0], encode(encoder, tile, false, random));
+                batches.add(collections[1], encode(encoder, tile, true, random));
             }
         }
     }
 
-    /** One tile of one pass, encoded once per processing level. */
-    private record Tile(String platform, long time, long absoluteOrbit, long relativeOrbit, String tileId,
-                        LonLat centre, Wkb.Footprint footprint, String datatake, double cloudCover) {
+    /** The relative orbit (1..143, the repeat cycle) of an absolute orbit. */
+    static long relativeOrbit(long absoluteOrbit) {
+        return Math.floorMod(absoluteOrbit - 40_854 + 72, 143) + 1;
     }
 
-    private CanonicalDatapoint encode(Tile tile, boolean l2a) {
+    /** One tile of one pass, encoded once per processing level. */
+    record Tile(String platform, long time, long absoluteOrbit, long relativeOrbit, String tileId,
+                        LonLat centre, byte[] centroid, Wkb.Footprint footprint, String datatake,
+                        double cloudCover) {
+    }
+
+    /** A tile's product of one level, its varying values (publication, size, product id) drawn from {@code random}. */
+    static CanonicalDatapoint encode(DatapointEncoder encoder, Tile tile, boolean l2a, SplittableRandom random) {
         String level = l2a ? "L2A" : "L1C";
         long published = tile.time() + (l2a ? 95 : 70) * 60_000L + random.nextLong(30 * 60_000L);
         String stem = tile.platform() + "_MSI" + level + "_" + DemoFormats.compact(tile.time()) + "_N0511_R"
@@ -186,7 +194,7 @@ final class Sentinel2Msi {
                 .integer("relative_orbit_number", tile.relativeOrbit())
                 .real("processing_baseline", 5.11)
                 .time("stop_time", tile.time())
-                .geometry("centroid", wkb.point(tile.centre()))
+                .geometry("centroid", tile.centroid())
                 .time("published", published)
                 .time("updated", published + 60_000L + random.nextLong(120_000L))
                 .text("location", "/eodata" + path)

@@ -99,6 +99,22 @@ public final class Ingestor {
         return new Result(store.insert(collectionId, datapoints, true), ids);
     }
 
+    /**
+     * The stored form of a datapoint, as {@link #ingestCanonical} would store it with {@code ingestionTime}: its id and
+     * its bytes with {@code id} and {@code ingestion_time} set. For datapoints served without being stored.
+     *
+     * @param schema        the dataset's schema
+     * @param datapoint     the datapoint
+     * @param ingestionTime the {@code ingestion_time} it gets
+     * @return its id and stored bytes
+     */
+    public static DatapointStore.Stored storedForm(DatasetSchema schema, CanonicalDatapoint datapoint,
+                                                   Instant ingestionTime) {
+        byte[] id = DatapointIds.derive(datapoint.timeMs(), datapoint.content());
+        return new DatapointStore.Stored(id, withServerFields(datapoint.content(), schema, id,
+                timestamp(ingestionTime)));
+    }
+
     private static NewDatapoint prepare(DatasetSchema schema, ByteString value, int index, Timestamp now) {
         if (value.isEmpty()) {
             throw RpcException.invalidArgument("value " + index + " is empty");
