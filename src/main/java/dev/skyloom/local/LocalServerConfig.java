@@ -41,7 +41,6 @@ import java.util.Objects;
  *                      default false
  * @param synthetic     collections served without being stored, computed from the index when a query reaches
  *                      them (see {@link SyntheticCollection}); default none
- * @throws IllegalArgumentException if a setting is out of range or two synthetic collections have one name
  */
 public record LocalServerConfig(String host, int port, Path dataDir, boolean demo, Duration latency, Duration jitter,
                                 int pageSize, double bandwidthMbps, double faultRate, String apiKey, long seed,
@@ -50,7 +49,11 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
     /** The page size used when none is configured. */
     public static final int DEFAULT_PAGE_SIZE = 1000;
 
-    /** Validates every setting. */
+    /**
+     * Validates every setting and copies the list of synthetic collections.
+     *
+     * @throws IllegalArgumentException if a setting is out of range or two synthetic collections have one name
+     */
     public LocalServerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(latency, "latency");
@@ -94,85 +97,152 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
                 0, 0, null, DemoCatalog.DEFAULT_SEED, DemoCache.defaultRoot(), false, List.of());
     }
 
-    /** @param host the address to bind  @return a copy with that host */
+    /**
+     * A copy with another host setting.
+     *
+     * @param host the address to bind
+     * @return a copy with that host
+     */
     public LocalServerConfig withHost(String host) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
                 apiKey, seed, demoCache, readOnly, synthetic);
     }
 
-    /** @param port the port, 0 for a free one  @return a copy with that port */
+    /**
+     * A copy with another port setting.
+     *
+     * @param port the port, 0 for a free one
+     * @return a copy with that port
+     */
     public LocalServerConfig withPort(int port) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
                 apiKey, seed, demoCache, readOnly, synthetic);
     }
 
-    /** @param dataDir the data directory, null for in-memory  @return a copy with that directory */
+    /**
+     * A copy with another dataDir setting.
+     *
+     * @param dataDir the data directory, null for in-memory
+     * @return a copy with that directory
+     */
     public LocalServerConfig withDataDir(Path dataDir) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
                 apiKey, seed, demoCache, readOnly, synthetic);
     }
 
-    /** @param demo whether to load the demo catalogue into an empty store  @return a copy with that setting */
+    /**
+     * A copy with another demo setting.
+     *
+     * @param demo whether to load the demo catalogue into an empty store
+     * @return a copy with that setting
+     */
     public LocalServerConfig withDemo(boolean demo) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
                 apiKey, seed, demoCache, readOnly, synthetic);
     }
 
-    /** @param latency the delay before every answer  @return a copy with that latency */
+    /**
+     * A copy with another latency setting.
+     *
+     * @param latency the delay before every answer
+     * @return a copy with that latency
+     */
     public LocalServerConfig withLatency(Duration latency) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
                 apiKey, seed, demoCache, readOnly, synthetic);
     }
 
-    /** @param jitter the uniform random spread around the latency  @return a copy with that jitter */
+    /**
+     * A copy with another jitter setting.
+     *
+     * @param jitter the uniform random spread around the latency
+     * @return a copy with that jitter
+     */
     public LocalServerConfig withJitter(Duration jitter) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
                 apiKey, seed, demoCache, readOnly, synthetic);
     }
 
-    /** @param pageSize the default and maximum Query page size  @return a copy with that page size */
+    /**
+     * A copy with another pageSize setting.
+     *
+     * @param pageSize the default and maximum Query page size
+     * @return a copy with that page size
+     */
     public LocalServerConfig withPageSize(int pageSize) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
                 apiKey, seed, demoCache, readOnly, synthetic);
     }
 
-    /** @param bandwidthMbps the response write rate in Mbit/s, 0 for unlimited  @return a copy with that rate */
+    /**
+     * A copy with another bandwidthMbps setting.
+     *
+     * @param bandwidthMbps the response write rate in Mbit/s, 0 for unlimited
+     * @return a copy with that rate
+     */
     public LocalServerConfig withBandwidthMbps(double bandwidthMbps) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
                 apiKey, seed, demoCache, readOnly, synthetic);
     }
 
-    /** @param faultRate the fraction of requests answered {@code unavailable}  @return a copy with that rate */
+    /**
+     * A copy with another faultRate setting.
+     *
+     * @param faultRate the fraction of requests answered {@code unavailable}
+     * @return a copy with that rate
+     */
     public LocalServerConfig withFaultRate(double faultRate) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
                 apiKey, seed, demoCache, readOnly, synthetic);
     }
 
-    /** @param apiKey the required bearer key, null for none  @return a copy with that key */
+    /**
+     * A copy with another apiKey setting.
+     *
+     * @param apiKey the required bearer key, null for none
+     * @return a copy with that key
+     */
     public LocalServerConfig withApiKey(String apiKey) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
                 apiKey, seed, demoCache, readOnly, synthetic);
     }
 
-    /** @param seed the seed of the demo catalogue and the jitter and fault randomness  @return a copy with it */
+    /**
+     * A copy with another seed setting.
+     *
+     * @param seed the seed of the demo catalogue and the jitter and fault randomness
+     * @return a copy with it
+     */
     public LocalServerConfig withSeed(long seed) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
                 apiKey, seed, demoCache, readOnly, synthetic);
     }
 
-    /** @param demoCache the demo catalogue's cache root, null for none  @return a copy with that root */
+    /**
+     * A copy with another demoCache setting.
+     *
+     * @param demoCache the demo catalogue's cache root, null for none
+     * @return a copy with that root
+     */
     public LocalServerConfig withDemoCache(Path demoCache) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
                 apiKey, seed, demoCache, readOnly, synthetic);
     }
 
-    /** @param readOnly whether the store is opened read-only and writes refused  @return a copy with that setting */
+    /**
+     * A copy with another readOnly setting.
+     *
+     * @param readOnly whether the store is opened read-only and writes refused
+     * @return a copy with that setting
+     */
     public LocalServerConfig withReadOnly(boolean readOnly) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
                 apiKey, seed, demoCache, readOnly, synthetic);
     }
 
     /**
+     * A copy with other synthetic collections.
+     *
      * @param synthetic the collections served without being stored, e.g. from
      *                  {@link SyntheticCollection#parseAll(String)}
      * @return a copy with those synthetic collections

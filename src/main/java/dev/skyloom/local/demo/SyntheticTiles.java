@@ -76,7 +76,11 @@ public final class SyntheticTiles {
         return Sentinel2Msi.type();
     }
 
-    /** @return the number of datapoints */
+    /**
+     * The number of datapoints.
+     *
+     * @return the collection's size
+     */
     public long size() {
         return size;
     }

@@ -7,6 +7,7 @@ public enum ConnectCode {
     DEADLINE_EXCEEDED("deadline_exceeded", 504),
     NOT_FOUND("not_found", 404),
     ALREADY_EXISTS("already_exists", 409),
+    /** The server does not allow the request (e.g. a write to a read-only store or a synthetic collection). */
     PERMISSION_DENIED("permission_denied", 403),
     UNIMPLEMENTED("unimplemented", 501),
     INTERNAL("internal", 500),

@@ -87,6 +87,8 @@ public final class Database implements AutoCloseable {
     /**
      * Opens (creating if needed) the database in {@code dataDir}, or an in-memory one when {@code dataDir} is null.
      *
+     * @param dataDir the data directory, or null for memory
+     * @return the open database
      * @throws UncheckedIOException if the directory cannot be created or the database cannot be opened
      */
     public static Database open(Path dataDir) {
@@ -101,6 +103,8 @@ public final class Database implements AutoCloseable {
      * Opens the database in {@code dataDir} read-only, so that any number of processes can serve it at once; every
      * write is refused with permission_denied.
      *
+     * @param dataDir the data directory holding the database
+     * @return the open database
      * @throws UncheckedIOException if there is no database in {@code dataDir} or it cannot be opened
      */
     public static Database openReadOnly(Path dataDir) {
@@ -117,6 +121,8 @@ public final class Database implements AutoCloseable {
      * they discard on failure). {@link #close()} switches the file to a rollback journal, so that it can later be
      * opened read-only by several processes.
      *
+     * @param dataDir the new data directory
+     * @return the open database
      * @throws UncheckedIOException if the directory cannot be created or the database cannot be opened
      */
     public static Database openForBulkLoad(Path dataDir) {
@@ -127,6 +133,8 @@ public final class Database implements AutoCloseable {
     /**
      * Opens an in-memory database holding a copy of the database in {@code dataDir} (read once, never written).
      *
+     * @param dataDir the data directory holding the database to copy
+     * @return the open in-memory copy
      * @throws UncheckedIOException if there is no database in {@code dataDir} or it cannot be copied
      */
     public static Database inMemoryCopyOf(Path dataDir) {

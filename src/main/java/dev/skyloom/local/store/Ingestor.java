@@ -78,6 +78,10 @@ public final class Ingestor {
      * Ingests datapoints whose canonical bytes, time and geometry are known, without parsing them back: the same rows
      * as {@link #ingest} with {@code allow_existing = true} would write for those bytes.
      *
+     * @param collectionId the collection
+     * @param schema       its dataset's schema
+     * @param values       at most {@value #MAX_ITEMS} datapoints
+     * @return how many were new, and their ids in order
      * @throws IllegalArgumentException if there are more than {@value #MAX_ITEMS} values or a time is out of range
      */
     public Result ingestCanonical(UUID collectionId, DatasetSchema schema, List<CanonicalDatapoint> values) {
