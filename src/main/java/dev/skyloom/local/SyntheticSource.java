@@ -14,6 +14,7 @@ import dev.skyloom.local.store.DatapointIds;
 import dev.skyloom.local.store.DatapointStore.BboxFilter;
 import dev.skyloom.local.store.DatapointStore.Stored;
 import dev.skyloom.local.store.DatasetSchema;
+import dev.skyloom.local.store.IdOrderedMerge;
 import dev.skyloom.local.store.IdRange;
 import dev.skyloom.local.store.Ingestor;
 import org.locationtech.jts.geom.Envelope;
@@ -22,13 +23,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -166,25 +165,11 @@ final class SyntheticSource {
      * @throws RpcException canceled if the calling thread is interrupted during a long scan
      */
     List<Stored> scan(List<UUID> collectionIds, IdRange range, BboxFilter bbox, Predicate<Stored> exact, int limit) {
-        PriorityQueue<Cursor> heads = new PriorityQueue<>(
-                Comparator.comparing((Cursor cursor) -> cursor.current.id(), Arrays::compareUnsigned));
+        List<Cursor> cursors = new ArrayList<>();
         for (UUID collectionId : collectionIds) {
-            Cursor cursor = new Cursor(entry(collectionId), range, bbox);
-            if (cursor.advance()) {
-                heads.add(cursor);
-            }
+            cursors.add(new Cursor(entry(collectionId), range, bbox));
         }
-        List<Stored> page = new ArrayList<>();
-        while (page.size() < limit && !heads.isEmpty()) {
-            Cursor head = heads.poll();
-            if (exact.test(head.current)) {
-                page.add(head.current);
-            }
-            if (head.advance()) {
-                heads.add(head);
-            }
-        }
-        return page;
+        return IdOrderedMerge.first(cursors, exact, limit);
     }
 
     private Entry entry(UUID collectionId) {
@@ -200,7 +185,7 @@ final class SyntheticSource {
     }
 
     /** One collection's datapoints in the range, in index (and so id) order, that pass the bbox prefilter. */
-    private static final class Cursor {
+    private static final class Cursor implements IdOrderedMerge.Source<RuntimeException> {
         private final Entry entry;
         private final IdRange range;
         private final BboxFilter bbox;
@@ -214,8 +199,14 @@ final class SyntheticSource {
             this.next = entry.tiles().firstIndexAtOrAfter(DatapointIds.timeMs(range.low()));
         }
 
+        @Override
+        public Stored current() {
+            return current;
+        }
+
         /** Moves to the next datapoint in the range passing the bbox prefilter; false at the end of the range. */
-        boolean advance() {
+        @Override
+        public boolean advance() {
             while (next < entry.tiles().size()) {
                 if (next % CANCEL_CHECK == 0 && Thread.currentThread().isInterrupted()) {
                     throw new RpcException(ConnectCode.CANCELED, "the query was cancelled");

@@ -10,16 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code serve} in the foreground, and the built-in demo server used when neither a key nor a URL is given. */
 class ServeAndEmbeddedTest {
-
-    private static final Pattern URL = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
 
     @Test
     void serveAnswersUntilInterruptedAndRequiresItsKey() throws Exception {
@@ -31,7 +27,7 @@ class ServeAndEmbeddedTest {
         Thread serving = Thread.ofPlatform().start(() -> exit.set(Main.commandLine(environment)
                 .execute("serve", "--page-size", "100", "--api-key", "tbx-serve-key")));
 
-        String url = awaitUrl(out, serving);
+        String url = Cli.awaitServeUrl(out, serving);
         Cli.Result withoutKey = Cli.run("--url", url, "datasets");
         Cli.Result withKey = Cli.run(Map.of("TILEBOX_API_KEY", "tbx-serve-key"), "--url", url, "datasets");
         serving.interrupt();
@@ -79,16 +75,5 @@ class ServeAndEmbeddedTest {
         assertThat(result.err().lines().filter(l -> !l.contains("built-in demo server"))).singleElement()
                 .asString().contains("read-only").contains("skyloom serve --data DIR --demo").contains("--url")
                 .doesNotContain("Exception");
-    }
-
-    private static String awaitUrl(ByteArrayOutputStream out, Thread serving) throws InterruptedException {
-        for (int i = 0; i < 600 && serving.isAlive(); i++) {
-            Matcher m = URL.matcher(out.toString(StandardCharsets.UTF_8));
-            if (m.find()) {
-                return m.group(1);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("serve printed no URL; stdout: " + out.toString(StandardCharsets.UTF_8));
     }
 }

@@ -7,15 +7,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code serve --synthetic}: big collections served without being generated first. */
 class ServeSyntheticTest {
-
-    private static final Pattern URL = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
 
     @Test
     void syntheticCollectionsAreListedCountedAndQueried() throws Exception {
@@ -27,7 +23,7 @@ class ServeSyntheticTest {
         Thread serving = Thread.ofPlatform().start(() -> exit.set(Main.commandLine(environment).execute("serve",
                 "--synthetic", "open_data.synthetic/big=36600000", "--synthetic", "open_data.synthetic/small=366")));
         try {
-            String url = awaitUrl(out, serving);
+            String url = Cli.awaitServeUrl(out, serving);
 
             Cli.Result collections = Cli.run("--url", url, "collections", "open_data.synthetic");
             Cli.Result day = Cli.run("--url", url, "query", "open_data.synthetic", "small", "--from", "2020-07-01",
@@ -56,16 +52,5 @@ class ServeSyntheticTest {
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("expected <dataset-slug>/<collection>=<datapoints>")
                 .doesNotContain("Exception");
-    }
-
-    private static String awaitUrl(ByteArrayOutputStream out, Thread serving) throws InterruptedException {
-        for (int i = 0; i < 600 && serving.isAlive(); i++) {
-            Matcher m = URL.matcher(out.toString(StandardCharsets.UTF_8));
-            if (m.find()) {
-                return m.group(1);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("serve printed no URL; stdout: " + out.toString(StandardCharsets.UTF_8));
     }
 }

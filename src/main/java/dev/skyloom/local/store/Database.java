@@ -108,10 +108,7 @@ public final class Database implements AutoCloseable {
      * @throws UncheckedIOException if there is no database in {@code dataDir} or it cannot be opened
      */
     public static Database openReadOnly(Path dataDir) {
-        Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
-        if (!Files.isRegularFile(file)) {
-            throw new UncheckedIOException(new IOException("no local database in " + dataDir));
-        }
+        Path file = existingFile(dataDir);
         return open("jdbc:sqlite:file:" + file + "?mode=ro", dataDir, null, Mode.READ_ONLY);
     }
 
@@ -138,10 +135,7 @@ public final class Database implements AutoCloseable {
      * @throws UncheckedIOException if there is no database in {@code dataDir} or it cannot be copied
      */
     public static Database inMemoryCopyOf(Path dataDir) {
-        Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
-        if (!Files.isRegularFile(file)) {
-            throw new UncheckedIOException(new IOException("no local database in " + dataDir));
-        }
+        Path file = existingFile(dataDir);
         return open(memoryUrl(), null, file, Mode.READ_WRITE);
     }
 
@@ -163,6 +157,14 @@ public final class Database implements AutoCloseable {
         Properties properties = new Properties();
         properties.setProperty("jdbc.get_generated_keys", "false");
         return properties;
+    }
+
+    private static Path existingFile(Path dataDir) {
+        Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
+        if (!Files.isRegularFile(file)) {
+            throw new UncheckedIOException(new IOException("no local database in " + dataDir));
+        }
+        return file;
     }
 
     private static String memoryUrl() {
