@@ -218,8 +218,8 @@ class SyntheticCollectionTest {
         Server again = Server.start(List.of(new SyntheticCollection(SLUG, "small", SIZE)), 42, 1000);
         Server reseeded = Server.start(List.of(new SyntheticCollection(SLUG, "small", SIZE)), 43, 1000);
         try {
-            List<ByteString> afterRestart = values(again, year());
-            List<ByteString> otherSeed = values(reseeded, year());
+            List<ByteString> afterRestart = values(again, again.collection("small"));
+            List<ByteString> otherSeed = values(reseeded, reseeded.collection("small"));
 
             assertThat(afterRestart).isEqualTo(all);
             assertThat(otherSeed).hasSize(SIZE).doesNotContainAnyElementsOf(all.subList(0, 10));
@@ -286,6 +286,11 @@ class SyntheticCollectionTest {
 
     /** Every datapoint of 2020 in the collections, one query following next_page. */
     private static List<ByteString> values(Collection... collections) {
+        return values(server, collections);
+    }
+
+    /** Every datapoint of 2020 in the collections of a server, one query following next_page. */
+    private static List<ByteString> values(Server on, Collection... collections) {
         List<ByteString> values = new ArrayList<>();
         Pagination page = null;
         do {
@@ -297,24 +302,7 @@ class SyntheticCollectionTest {
             if (page != null) {
                 request.setPage(page);
             }
-            QueryResultPage result = server.access().query(request.build());
-            values.addAll(result.getData().getValueList());
-            page = result.hasNextPage() ? result.getNextPage() : null;
-        } while (page != null);
-        return values;
-    }
-
-    private static List<ByteString> values(Server other, TimeInterval interval) {
-        List<ByteString> values = new ArrayList<>();
-        Pagination page = null;
-        do {
-            QueryRequest.Builder request = QueryRequest.newBuilder()
-                    .addCollectionIds(DatapointIds.wire(other.collection("small").id()))
-                    .setFilters(QueryFilters.newBuilder().setTimeInterval(interval));
-            if (page != null) {
-                request.setPage(page);
-            }
-            QueryResultPage result = other.access().query(request.build());
+            QueryResultPage result = on.access().query(request.build());
             values.addAll(result.getData().getValueList());
             page = result.hasNextPage() ? result.getNextPage() : null;
         } while (page != null);
