@@ -21,6 +21,7 @@ import dev.skyloom.DatasetGroup;
 import dev.skyloom.DatasetsClient;
 import dev.skyloom.Query;
 import dev.skyloom.TimeInterval;
+import dev.skyloom.local.DemoProgress;
 import dev.skyloom.local.LocalServer;
 import dev.skyloom.local.LocalServerConfig;
 
@@ -33,7 +34,9 @@ public class Explore {
     public static void main(String[] args) {
         String slug = args.length > 0 ? args[0] : "open_data.copernicus.sentinel2_msi";
         boolean remote = System.getenv(DatasetsClient.API_KEY_VARIABLE) != null;
-        try (LocalServer server = remote ? null : LocalServer.start(LocalServerConfig.defaults().withDemo(true));
+        // The demo catalogue is generated once into ~/.cache/skyloom (as the CLI's) and then shared read-only.
+        try (LocalServer server = remote ? null : LocalServer.start(
+                     LocalServerConfig.defaults().withDemo(true).withReadOnly(true), DemoProgress.lines(System.err));
              DatasetsClient client = remote ? DatasetsClient.create()
                      : DatasetsClient.builder().url(server.url().toString()).apiKey(null).build()) {
             System.out.println("Datasets at " + client.url() + (remote ? "" : " (embedded local server, demo data)"));

@@ -22,6 +22,7 @@ import dev.skyloom.Query;
 import dev.skyloom.concurrent.CollectionLoad;
 import dev.skyloom.concurrent.ConcurrentLoader;
 import dev.skyloom.concurrent.LoadResult;
+import dev.skyloom.local.DemoProgress;
 import dev.skyloom.local.LocalServer;
 import dev.skyloom.local.LocalServerConfig;
 
@@ -33,8 +34,9 @@ public class LoadConcurrently {
     public static void main(String[] args) {
         boolean remote = System.getenv(DatasetsClient.API_KEY_VARIABLE) != null;
         Duration latency = Duration.ofMillis(args.length > 0 ? Long.parseLong(args[0]) : 50);
-        try (LocalServer server = remote ? null
-                     : LocalServer.start(LocalServerConfig.defaults().withDemo(true).withLatency(latency));
+        // The demo catalogue is generated once into ~/.cache/skyloom (as the CLI's) and then shared read-only.
+        try (LocalServer server = remote ? null : LocalServer.start(LocalServerConfig.defaults().withDemo(true)
+                     .withReadOnly(true).withLatency(latency), DemoProgress.lines(System.err));
              DatasetsClient client = remote ? DatasetsClient.create()
                      : DatasetsClient.builder().url(server.url().toString()).apiKey(null).build()) {
             System.out.println("Loading 2020 from " + client.url()

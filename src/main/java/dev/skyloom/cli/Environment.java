@@ -1,5 +1,6 @@
 package dev.skyloom.cli;
 
+import dev.skyloom.local.DemoCache;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
 
@@ -43,9 +44,7 @@ record Environment(Map<String, String> variables, PrintStream out, PrintStream e
 
     /** @return {@code $XDG_CACHE_HOME/skyloom}, or {@code ~/.cache/skyloom} */
     Path cacheDir() {
-        return variable("XDG_CACHE_HOME").map(Path::of)
-                .orElseGet(() -> Path.of(variable("HOME").orElse(System.getProperty("user.home")), ".cache"))
-                .resolve("skyloom");
+        return DemoCache.root(variables.get("XDG_CACHE_HOME"), variables.get("HOME"));
     }
 
     private static boolean isTerminal(SystemStream stream) {

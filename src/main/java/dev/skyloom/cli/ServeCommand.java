@@ -2,6 +2,7 @@ package dev.skyloom.cli;
 
 import dev.skyloom.local.LocalServer;
 import dev.skyloom.local.LocalServerConfig;
+import dev.skyloom.local.SyntheticCollection;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,6 +62,11 @@ final class ServeCommand implements Callable<Integer> {
             + " empty store.")
     private boolean demo;
 
+    @Option(names = "--synthetic", paramLabel = "DATASET/COLLECTION=N[,...]",
+            description = "Also serve synthetic collections of N Sentinel-2 tiles over 2020, computed on demand"
+                    + " (never stored), e.g. open_data.synthetic/big=5000000. Repeatable.")
+    private List<String> synthetic = new ArrayList<>();
+
     @Option(names = "--latency", paramLabel = "D", defaultValue = "0",
             converter = OptionConverters.DurationConverter.class,
             description = "Delay before every answer, e.g. 50ms (default: none).")
@@ -96,10 +104,14 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         LocalServerConfig config = config(spec.commandLine());
         LocalServer server;
-        try {
-            server = LocalServer.start(config);
+        Environment environment = root.environment();
+        try (DemoProgressDisplay progress = new DemoProgressDisplay(environment.errIsTerminal()
+                ? ProgressDisplay.Mode.BARS : ProgressDisplay.Mode.LINES, environment.err())) {
+            server = LocalServer.start(config, progress);
         } catch (UncheckedIOException e) {
             throw new CommandFailure("cannot start the local server: " + reason(e), e);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("cannot start the local server: " + e.getMessage(), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean closed = new AtomicBoolean();
@@ -151,7 +163,10 @@ final class ServeCommand implements Callable<Integer> {
             return LocalServerConfig.defaults().withPort(port).withDataDir(data).withDemo(demo)
                     .withLatency(latency).withJitter(jitter).withPageSize(pageSize).withBandwidthMbps(bandwidth)
                     .withFaultRate(faultRate).withApiKey(serverKey(commandLine))
-                    .withMaxRequestBytes(maxRequestMb * (1L << 20));
+                    .withMaxRequestBytes(maxRequestMb * (1L << 20))
+                    .withDemoCache(root.environment().cacheDir())
+                    .withSynthetic(synthetic.stream().flatMap(specs -> SyntheticCollection.parseAll(specs).stream())
+                            .toList());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(commandLine, e.getMessage());
         }

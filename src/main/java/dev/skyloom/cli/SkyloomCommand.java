@@ -3,6 +3,9 @@ package dev.skyloom.cli;
 import dev.skyloom.DatasetsClient;
 import dev.skyloom.local.LocalServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -46,6 +49,9 @@ final class SkyloomCommand {
             description = "Print stack traces with errors.")
     private boolean verbose;
 
+    @Spec
+    private CommandSpec spec;
+
     private String connectedUrl;
 
     SkyloomCommand(Environment environment) {
@@ -87,7 +93,7 @@ final class SkyloomCommand {
     Connection connect() {
         String key = apiKey != null ? apiKey : environment.variable("TILEBOX_API_KEY").orElse(null);
         if (key == null && url == null) {
-            LocalServer server = DemoServer.start(environment);
+            LocalServer server = DemoServer.start(environment, demoProgress());
             environment.err().println("skyloom: no API key and no --url: using the built-in demo server at "
                     + server.url() + " (set TILEBOX_API_KEY or --url for the Tilebox service)");
             connectedUrl = server.url().toString();
@@ -99,6 +105,15 @@ final class SkyloomCommand {
             builder.apiKey(key);
         }
         return new Connection(builder.build(), null);
+    }
+
+    /** @return how to show the demo catalogue's first generation: as the subcommand's own progress would show */
+    ProgressDisplay.Mode demoProgress() {
+        ParseResult subcommand = spec.commandLine().getParseResult().subcommand();
+        if (subcommand != null && subcommand.hasMatchedOption("--no-progress")) {
+            return ProgressDisplay.Mode.OFF;
+        }
+        return environment.errIsTerminal() ? ProgressDisplay.Mode.BARS : ProgressDisplay.Mode.LINES;
     }
 
     /** Reads the version from the jar's {@code version.properties}. */

@@ -1,6 +1,5 @@
 package dev.skyloom.local;
 
-import dev.skyloom.local.demo.DemoCatalog;
 import dev.skyloom.local.store.CatalogStore;
 import dev.skyloom.local.store.Database;
 import dev.skyloom.local.store.DatapointStore;
@@ -65,26 +64,50 @@ public final class LocalServer implements AutoCloseable {
     }
 
     /**
-     * Opens the store, loads the demo catalogue if asked and the store has no datasets, binds and starts serving.
-     * Responses go out without waiting for the client's delayed acknowledgements ({@code TCP_NODELAY}).
+     * Opens the store, with the demo catalogue if asked, binds and starts serving; as {@link #start(LocalServerConfig,
+     * DemoProgress)} without progress.
      *
      * @param config the settings
      * @return the running server
-     * @throws UncheckedIOException if the data directory cannot be created or is used by another server, the database
-     *                              cannot be opened or the address cannot be bound; the message says which
+     * @throws UncheckedIOException     as {@link #start(LocalServerConfig, DemoProgress)}
+     * @throws IllegalArgumentException as {@link #start(LocalServerConfig, DemoProgress)}
      */
     public static LocalServer start(LocalServerConfig config) {
+        return start(config, DemoProgress.NONE);
+    }
+
+    /**
+     * Opens the store, with the demo catalogue if asked, binds and starts serving. The demo catalogue comes from the
+     * configured cache (see {@link DemoCache}), generated there first if this is the first run; with no cache it is
+     * generated into an empty store. Responses go out without waiting for the client's delayed acknowledgements
+     * ({@code TCP_NODELAY}).
+     *
+     * @param config   the settings
+     * @param progress told about generating the demo catalogue, if this start generates it
+     * @return the running server
+     * @throws UncheckedIOException     if the data directory cannot be created or is used by another server, the demo
+     *                                  cache or the database cannot be created or opened, or the address cannot be
+     *                                  bound; the message says which
+     * @throws IllegalArgumentException if the configuration is read-only with neither a data directory nor the demo,
+     *                                  or read-only with synthetic collections, or a synthetic collection's name is
+     *                                  taken by a stored one
+     */
+    public static LocalServer start(LocalServerConfig config, DemoProgress progress) {
         Objects.requireNonNull(config, "config");
-        Database database = Database.open(config.dataDir(), config.sharedDataDir(), config.maxDataBytes());
+        Objects.requireNonNull(progress, "progress");
+        if (config.readOnly() && !config.synthetic().isEmpty()) {
+            throw new IllegalArgumentException("synthetic collections need a writable store (they are registered in"
+                    + " its catalogue)");
+        }
+        Database database = StoreSetup.open(config, progress);
         Server jetty = null;
         HangupWatcher hangups = null;
         try {
             CatalogStore catalog = new CatalogStore(database);
-            DatapointStore datapoints = new DatapointStore(database);
-            Ingestor ingestor = new Ingestor(datapoints, Clock.systemUTC());
-            if (config.demo() && catalog.datasets().isEmpty()) {
-                DemoCatalog.writeTo(new StoreDemoSink(catalog, ingestor), config.seed());
-            }
+            DatapointStore store = new DatapointStore(database);
+            Ingestor ingestor = new Ingestor(store, Clock.systemUTC());
+            Datapoints datapoints = new Datapoints(store,
+                    SyntheticSource.register(catalog, config.synthetic(), config.seed()));
             Routes routes = new Routes(new DatasetRpcs(catalog, datapoints), new CollectionRpcs(catalog, datapoints),
                     new DataAccessRpcs(catalog, datapoints, config.pageSize()),
                     new IngestionRpcs(catalog, datapoints, ingestor));

@@ -11,10 +11,11 @@ import java.util.regex.Pattern;
 
 /**
  * Runs a {@link LocalServer} as a process, for tests and scripts (the CLI's {@code skyloom serve} is the friendly
- * front end). Flags: {@code --port P --host H --data DIR --in-memory --demo --latency 50ms --jitter 10ms
- * --page-size N --bandwidth MBPS --fault-rate F --api-key K --seed S --max-request-bytes N --read-timeout 30s
- * --idle-timeout 60s}. The server's log goes to stderr, one line a record, including the one line (at DEBUG) of every
- * refused request. Prints
+ * front end). Flags: {@code --port P --host H --data DIR --in-memory --demo --read-only --demo-cache DIR
+ * --synthetic DATASET/COLLECTION=N[,...] --latency 50ms --jitter 10ms --page-size N --bandwidth MBPS
+ * --fault-rate F --api-key K --seed S --max-request-bytes N --read-timeout 30s --idle-timeout 60s}. The server's log
+ * goes to stderr, one line a record, including the one line (at DEBUG) of every refused request and a line per quarter
+ * of the demo catalogue when it generates it. Prints
  * {@code skyloom local server listening on <url>} once it serves; stops cleanly on Ctrl-C (SIGINT/SIGTERM).
  */
 public final class LocalServerMain {
@@ -46,7 +47,7 @@ public final class LocalServerMain {
             System.exit(2);
             return;
         }
-        LocalServer server = LocalServer.start(config);
+        LocalServer server = LocalServer.start(config, DemoProgress.lines(System.err));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
             server.close();
@@ -84,6 +85,7 @@ public final class LocalServerMain {
             switch (flag) {
                 case "--demo" -> config = config.withDemo(true);
                 case "--in-memory" -> config = config.withDataDir(null);
+                case "--read-only" -> config = config.withReadOnly(true);
                 default -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException("unknown flag or missing value: " + flag);
@@ -103,6 +105,8 @@ public final class LocalServerMain {
                         case "--max-request-bytes" -> config.withMaxRequestBytes(longNumber(flag, value));
                         case "--read-timeout" -> config.withReadTimeout(duration(flag, value));
                         case "--idle-timeout" -> config.withIdleTimeout(duration(flag, value));
+                        case "--demo-cache" -> config.withDemoCache(Path.of(value));
+                        case "--synthetic" -> config.withSynthetic(SyntheticCollection.parseAll(value));
                         default -> throw new IllegalArgumentException("unknown flag: " + flag);
                     };
                 }

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Runs the CLI in-process through picocli, as a non-terminal, capturing stdout, stderr and the exit code. */
 final class Cli {
@@ -11,6 +13,8 @@ final class Cli {
     /** What one run produced. */
     record Result(int exit, String out, String err) {
     }
+
+    private static final Pattern SERVE_URL = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
 
     private Cli() {
     }
@@ -25,6 +29,22 @@ final class Cli {
         outStream.flush();
         errStream.flush();
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Waits until a {@code serve} running on {@code serving} has printed its URL on {@code out}.
+     *
+     * @throws AssertionError if it stops or prints none within 30 seconds
+     */
+    static String awaitServeUrl(ByteArrayOutputStream out, Thread serving) throws InterruptedException {
+        for (int i = 0; i < 600 && serving.isAlive(); i++) {
+            Matcher m = SERVE_URL.matcher(out.toString(StandardCharsets.UTF_8));
+            if (m.find()) {
+                return m.group(1);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("serve printed no URL; stdout: " + out.toString(StandardCharsets.UTF_8));
     }
 
     /** Runs {@code args} with no environment variables. */

@@ -77,8 +77,8 @@ class ServeAndEmbeddedTest {
         assertThat(second.err().lines().filter(l -> l.contains("built-in demo server"))).hasSize(1);
         assertThat(first.err()).doesNotContain("generating");
         try (Stream<Path> entries = Files.list(cache.resolve("skyloom"))) {
-            assertThat(entries.map(p -> p.getFileName().toString()))
-                    .singleElement().asString().startsWith("demo-");
+            assertThat(entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()))
+                    .singleElement().asString().startsWith("demo-").doesNotContain("partial");
         }
     }
 
@@ -113,5 +113,17 @@ class ServeAndEmbeddedTest {
         assertThat(result.err()).contains("no_such_dataset");
         assertThat(printed).as("records that reach the console handler")
                 .noneMatch(record -> record.getLoggerName().startsWith("dev.skyloom.local"));
+    }
+
+    @Test
+    void theBuiltInDemoServerIsSharedReadOnlyAndSaysHowToWrite() {
+        Map<String, String> variables = Map.of("XDG_CACHE_HOME", DemoFixture.cacheHome().toString());
+
+        Cli.Result result = Cli.run(variables, "create-collection", "open_data.copernicus.landsat8_oli_tirs", "mine");
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err().lines().filter(l -> !l.contains("built-in demo server"))).singleElement()
+                .asString().contains("read-only").contains("skyloom serve --data DIR --demo").contains("--url")
+                .doesNotContain("Exception");
     }
 }

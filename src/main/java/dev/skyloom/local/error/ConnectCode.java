@@ -14,6 +14,8 @@ public enum ConnectCode {
     ALREADY_EXISTS("already_exists", 409),
     /** Out of room: the store is full, or the request is larger than the server takes. */
     RESOURCE_EXHAUSTED("resource_exhausted", 429),
+    /** The server does not allow the request (e.g. a write to a read-only store or a synthetic collection). */
+    PERMISSION_DENIED("permission_denied", 403),
     /** No such service or method. */
     UNIMPLEMENTED("unimplemented", 501),
     /** The server failed. */

@@ -83,4 +83,14 @@ public final class RpcException extends RuntimeException {
     public static RpcException alreadyExists(String message) {
         return new RpcException(ConnectCode.ALREADY_EXISTS, message);
     }
+
+    /**
+     * A refusal with {@link ConnectCode#PERMISSION_DENIED}: the server does not allow this request.
+     *
+     * @param message what is refused and what to do instead
+     * @return the exception
+     */
+    public static RpcException permissionDenied(String message) {
+        return new RpcException(ConnectCode.PERMISSION_DENIED, message);
+    }
 }

@@ -10,10 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -237,27 +235,14 @@ public final class DatapointStore {
                 }
             });
             try {
-                PriorityQueue<Cursor> heads = new PriorityQueue<>(
-                        Comparator.comparing((Cursor cursor) -> cursor.current.id(), DatapointIds::compare));
                 for (UUID collectionId : collectionIds) {
-                    Cursor cursor = new Cursor(c, sql, collectionId, range, bbox);
-                    cursors.add(cursor);
-                    if (cursor.advance()) {
-                        heads.add(cursor);
-                    }
+                    cursors.add(new Cursor(c, sql, collectionId, range, bbox));
                 }
-                List<Stored> page = new ArrayList<>();
-                while (page.size() < limit && !heads.isEmpty()) {
+                // the cancellation is checked between datapoints too, where the merge spends its time
+                return IdOrderedMerge.first(cursors, stored -> {
                     cancellation.check();
-                    Cursor head = heads.poll();
-                    if (exact.test(head.current)) {
-                        page.add(head.current);
-                    }
-                    if (head.advance()) {
-                        heads.add(head);
-                    }
-                }
-                return page;
+                    return exact.test(stored);
+                }, limit);
             } catch (SQLException e) {
                 cancellation.check();
                 throw e;
@@ -295,7 +280,7 @@ public final class DatapointStore {
     }
 
     /** One collection's rows in id order, read lazily. */
-    private static final class Cursor implements AutoCloseable {
+    private static final class Cursor implements IdOrderedMerge.Source<SQLException>, AutoCloseable {
         private final PreparedStatement statement;
         private final ResultSet rows;
         private Stored current;
@@ -314,7 +299,13 @@ public final class DatapointStore {
             rows = statement.executeQuery();
         }
 
-        boolean advance() throws SQLException {
+        @Override
+        public Stored current() {
+            return current;
+        }
+
+        @Override
+        public boolean advance() throws SQLException {
             if (!rows.next()) {
                 return false;
             }
