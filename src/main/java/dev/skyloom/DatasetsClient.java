@@ -46,6 +46,11 @@ public final class DatasetsClient implements AutoCloseable {
     public static final String DEFAULT_URL = "https://api.tilebox.com";
     /** The environment variable the API key is read from. */
     public static final String API_KEY_VARIABLE = "TILEBOX_API_KEY";
+    /**
+     * How long one HTTP attempt may take by default, from sending the request to the last byte of the response: a
+     * server that accepts a connection and never answers (or answers forever) fails the call after this long.
+     */
+    public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(60);
     /** This library's version, e.g. {@code 0.1.0}. */
     public static final String VERSION = readVersion();
 
@@ -239,7 +244,7 @@ public final class DatasetsClient implements AutoCloseable {
         private String apiKey = blankToNull(System.getenv(API_KEY_VARIABLE));
         private HttpClient httpClient;
         private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration attemptTimeout;
+        private Duration attemptTimeout = DEFAULT_ATTEMPT_TIMEOUT;
         private Duration callTimeout;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
 
@@ -284,7 +289,11 @@ public final class DatasetsClient implements AutoCloseable {
             return this;
         }
 
-        /** How long one HTTP attempt may take; default no limit. */
+        /**
+         * How long one HTTP attempt may take, the whole response body included; default
+         * {@link DatasetsClient#DEFAULT_ATTEMPT_TIMEOUT} (60 s). An attempt that times out fails the call with
+         * {@link SkyloomException.DeadlineExceeded} and is not retried.
+         */
         public Builder attemptTimeout(Duration timeout) {
             this.attemptTimeout = positive(timeout, "attempt timeout");
             return this;

@@ -20,6 +20,8 @@ import java.util.Optional;
 record AttemptFailure(ConnectCode code, String detail, boolean retryable, boolean rateLimited, Throwable cause) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** An error body is a small JSON object; one that inflates past this is not read as one. */
+    private static final long ERROR_BODY_LIMIT = 64 << 10;
 
     AttemptFailure {
         Objects.requireNonNull(code, "code");
@@ -64,7 +66,7 @@ record AttemptFailure(ConnectCode code, String detail, boolean retryable, boolea
 
     private static Optional<JsonNode> errorBody(HttpResponse<byte[]> response) {
         try {
-            byte[] body = ContentCoding.decode(response.headers(), response.body());
+            byte[] body = ContentCoding.decode(response.headers(), response.body(), ERROR_BODY_LIMIT);
             if (body.length == 0) {
                 return Optional.empty();
             }
