@@ -13,7 +13,7 @@ module dev.skyloom {
     requires java.sql;
     requires org.xerial.sqlitejdbc;
     requires info.picocli;
-    requires me.tongfei.progressbar;
+    requires info.picocli.codegen;
     requires org.jline.terminal;
 
     exports dev.skyloom;
