@@ -1,5 +1,6 @@
 package dev.skyloom;
 
+import dev.skyloom.codec.DatapointType;
 import dev.skyloom.codec.DatapointTypes;
 import dev.skyloom.connect.ConnectConfig;
 import dev.skyloom.connect.ConnectTransport;
@@ -125,8 +126,9 @@ public final class DatasetsClient implements AutoCloseable {
             var wire = context.transport().unary(ClientContext.DATASETS, "GetDataset",
                     GetDatasetRequest.newBuilder().setSlug(slug).build(),
                     dev.skyloom.wire.datasets.v1.Dataset.parser()).message();
-            context.types().register(wire.getType());
-            return new Dataset(context, WireValues.datasetInfo(wire, wire.getSlug().isEmpty() ? slug : wire.getSlug()));
+            DatapointType type = context.types().register(wire.getType());
+            return new Dataset(context, WireValues.datasetInfo(wire, wire.getSlug().isEmpty() ? slug : wire.getSlug()),
+                    type);
         } catch (SkyloomException.NotFound e) {
             throw new SkyloomException.NotFound(e.code(), "no such dataset '" + slug
                     + "'; list the datasets with DatasetsClient.datasets() or `skyloom datasets`", e);
@@ -182,8 +184,9 @@ public final class DatasetsClient implements AutoCloseable {
                 : context.transport().unary(ClientContext.DATASETS, "CreateDataset", CreateDatasetRequest.newBuilder()
                         .setName(name).setCodeName(codeName).setType(type).build(),
                         dev.skyloom.wire.datasets.v1.Dataset.parser()).message();
-        context.types().register(wire.getType());
-        return new Dataset(context, WireValues.datasetInfo(wire, wire.getSlug().isEmpty() ? codeName : wire.getSlug()));
+        DatapointType datapointType = context.types().register(wire.getType());
+        return new Dataset(context, WireValues.datasetInfo(wire, wire.getSlug().isEmpty() ? codeName : wire.getSlug()),
+                datapointType);
     }
 
     /** Closes the HTTP client if this client created it. Handles must not be used afterwards. */

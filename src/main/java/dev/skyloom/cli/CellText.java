@@ -28,6 +28,21 @@ final class CellText {
         };
     }
 
+    /**
+     * The text of a cell people read in a table: as {@link #of}, but whole numbers grouped by thousands
+     * ({@code 22,749}).
+     *
+     * @return the cell text of {@code value}, never null
+     */
+    static String forPeople(Object value) {
+        return switch (value) {
+            case Long n -> Numbers.grouped(n);
+            case Integer n -> Numbers.grouped(n);
+            case Short n -> Numbers.grouped(n);
+            case null, default -> of(value);
+        };
+    }
+
     private static String json(Object value) {
         try {
             return FieldJson.MAPPER.writeValueAsString(value);

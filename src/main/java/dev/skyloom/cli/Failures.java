@@ -5,10 +5,29 @@ import dev.skyloom.SkyloomException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Turns whatever stopped a command into one line saying what went wrong and, where possible, what to do. */
+/**
+ * Turns whatever stopped a command into one line saying what went wrong and, where possible, what to do: never a
+ * Java class name, never the API key, each hint once, and server text shown escaped ({@link TerminalText}).
+ */
 final class Failures {
 
     private Failures() {
+    }
+
+    /**
+     * @param url     the service URL the command talked to, or null if it did not get that far
+     * @param verbose whether the stack trace follows (then the line does not point to --verbose)
+     * @return a one-line description of {@code failure}, never containing the API key
+     */
+    static String describe(Throwable failure, String url, boolean verbose) {
+        if (failure instanceof SkyloomException.Unavailable e && url != null && causedByIo(e)) {
+            return safeLine("cannot reach " + url + ": " + e.getMessage());
+        }
+        String text = describe(failure);
+        boolean unexpected = !(failure instanceof SkyloomException || failure instanceof CommandFailure
+                || failure instanceof IOException || failure instanceof UncheckedIOException
+                || failure instanceof OutOfMemoryError);
+        return unexpected && !verbose ? text + " (--verbose shows where it happened)" : text;
     }
 
     /**
@@ -16,30 +35,31 @@ final class Failures {
      * @return a one-line description of {@code failure}, never containing the API key
      */
     static String describe(Throwable failure, String url) {
-        if (failure instanceof SkyloomException.Unavailable e && url != null && causedByIo(e)) {
-            return oneLine("cannot reach " + url + ": " + e.getMessage());
-        }
-        return describe(failure);
+        return describe(failure, url, true);
     }
 
     /** @return a one-line description of {@code failure}, never containing the API key */
     static String describe(Throwable failure) {
         String text = switch (failure) {
-            case SkyloomException.Unauthenticated e when !e.getMessage().contains("--api-key") -> e.getMessage()
-                    + " (check TILEBOX_API_KEY or --api-key)";
+            case SkyloomException.Unauthenticated e -> e.getMessage().contains("TILEBOX_API_KEY")
+                    ? e.getMessage().replace("pass an API key", "pass --api-key")
+                    : e.getMessage() + " (check TILEBOX_API_KEY or --api-key)";
+            case SkyloomException.DeadlineExceeded e when e.getMessage().contains("attempt timeout") ->
+                    e.getMessage() + " (--timeout sets it)";
             case SkyloomException e -> e.getMessage();
             case CommandFailure e -> e.getMessage();
             case UncheckedIOException e -> "I/O error: " + message(e.getCause());
             case IOException e -> "I/O error: " + message(e);
-            case OutOfMemoryError e -> "out of memory (" + e.getMessage() + "); query a shorter time interval or"
-                    + " use --max, or give the JVM more memory with -Xmx";
-            default -> failure.getClass().getSimpleName() + ": " + message(failure);
+            case OutOfMemoryError e -> "out of memory; query a shorter time interval or use --max, or give the JVM"
+                    + " more memory with -Xmx";
+            case StackOverflowError e -> "the input nests too deeply to be processed";
+            default -> "unexpected error: " + message(failure);
         };
-        return oneLine(text);
+        return safeLine(text);
     }
 
-    private static String oneLine(String text) {
-        return text.strip().replaceAll("\\s*\\R\\s*", " ");
+    private static String safeLine(String text) {
+        return TerminalText.safe(text.strip().replaceAll("\\s*\\R\\s*", " "));
     }
 
     private static boolean causedByIo(Throwable failure) {
@@ -52,6 +72,6 @@ final class Failures {
     }
 
     private static String message(Throwable t) {
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return t.getMessage() == null || t.getMessage().isBlank() ? "no details" : t.getMessage();
     }
 }

@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 @Command(name = "serve", sortOptions = false,
         description = "Run a local Tilebox-compatible Datasets server on loopback until Ctrl-C. Use --api-key to make"
-                + " it require that key.")
+                + " it require that key.",
+        footer = {"  skyloom serve --demo --port 8080", "  skyloom serve --data ./store --api-key secret",
+                "  skyloom serve --demo --latency 100ms --page-size 100"})
 final class ServeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -32,6 +34,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = "--api-key", paramLabel = "KEY",
+            description = "Require this API key from clients (default: none).")
+    private String apiKey;
 
     @Option(names = "--port", paramLabel = "P", defaultValue = "0",
             description = "TCP port on 127.0.0.1 (default: a free port).")
@@ -122,7 +128,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             return LocalServerConfig.defaults().withPort(port).withDataDir(data).withDemo(demo)
                     .withLatency(latency).withJitter(jitter).withPageSize(pageSize).withBandwidthMbps(bandwidth)
-                    .withFaultRate(faultRate).withApiKey(root.apiKeyOption());
+                    .withFaultRate(faultRate)
+                    .withApiKey(apiKey != null ? apiKey : root.apiKeyOption());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(commandLine, e.getMessage());
         }

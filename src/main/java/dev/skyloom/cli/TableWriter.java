@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Prints datapoints as an aligned table of a few key columns: time, id and the first {@value #EXTRA_COLUMNS} plain
- * (text, number, flag) fields of the first batch. Rows are kept until {@link #finish()}, which prints the table
- * followed by the datapoint count.
+ * Prints datapoints as an aligned table: the columns chosen with {@code --fields}, or else a few key ones (time, id
+ * and the first {@value #EXTRA_COLUMNS} plain text, number or flag fields of the first batch). Counts are grouped by
+ * thousands and server text is shown escaped (see {@link TextTable}). Rows are kept until {@link #finish()}, which
+ * prints the table followed by the datapoint count.
  */
 final class TableWriter implements DatapointWriter {
 
@@ -21,11 +22,16 @@ final class TableWriter implements DatapointWriter {
     private static final Set<String> SKIPPED = Set.of("time", "id", "ingestion_time", "geometry");
 
     private final Writer out;
+    private final List<String> chosen;
     private List<String> columns;
     private TextTable table;
 
-    TableWriter(Writer out) {
+    /**
+     * @param fields the columns to show, in order, or empty for the key columns
+     */
+    TableWriter(Writer out, List<String> fields) {
         this.out = out;
+        this.chosen = List.copyOf(fields);
     }
 
     @Override
@@ -34,11 +40,11 @@ final class TableWriter implements DatapointWriter {
             return;
         }
         if (columns == null) {
-            columns = keyColumns(batch.getFirst());
+            columns = chosen.isEmpty() ? keyColumns(batch.getFirst()) : chosen;
             table = new TextTable(columns);
         }
         for (Map<String, Object> fields : batch) {
-            table.add(columns.stream().map(column -> CellText.of(fields.get(column))).toList());
+            table.add(columns.stream().map(column -> CellText.forPeople(fields.get(column))).toList());
         }
     }
 
@@ -48,7 +54,7 @@ final class TableWriter implements DatapointWriter {
             out.write("(no datapoints)\n");
         } else {
             table.print(out);
-            out.write("(" + table.size() + (table.size() == 1 ? " datapoint)\n" : " datapoints)\n"));
+            out.write("(" + Numbers.grouped(table.size()) + (table.size() == 1 ? " datapoint)\n" : " datapoints)\n"));
         }
         out.flush();
     }

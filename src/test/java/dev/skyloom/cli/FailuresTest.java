@@ -37,7 +37,7 @@ class FailuresTest {
     @Test
     void everyDescriptionIsOneLine() {
         assertThat(Failures.describe(new IllegalStateException("first\n  second\r\nthird"))).isEqualTo(
-                "IllegalStateException: first second third");
+                "unexpected error: first second third");
         assertThat(Failures.describe(new UncheckedIOException(new IOException("No space left on device"))))
                 .isEqualTo("I/O error: No space left on device");
     }
