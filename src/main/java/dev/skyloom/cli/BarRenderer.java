@@ -50,12 +50,24 @@ final class BarRenderer {
      * @return the line, its visible length at most {@code width}
      */
     static AttributedString render(Line line, int width, boolean colour) {
+        return render(line, width, colour, 0, 0);
+    }
+
+    /**
+     * Renders a line whose datapoints and time fields are padded to the given widths, so that the bars of several
+     * lines rendered with the same widths line up.
+     *
+     * @param countWidth the width of the datapoint count (see {@link #countText})
+     * @param timeWidth  the width of the time field (see {@link #timeText})
+     * @return the line, its visible length at most {@code width}
+     */
+    static AttributedString render(Line line, int width, boolean colour, int countWidth, int timeWidth) {
         double fraction = Math.clamp(line.fraction(), 0, 1);
         String percent = String.format(Locale.ROOT, "%3d%%", (int) Math.floor(fraction * 100));
         List<String> tail = new ArrayList<>(List.of(
-                Numbers.grouped(line.datapoints()) + " datapoints",
-                String.format(Locale.ROOT, "%.1f MB/s", rate(line)),
-                clock(line.elapsed()) + "<" + remaining(line, fraction),
+                padded(countText(line), countWidth) + " datapoints",
+                String.format(Locale.ROOT, "%5.1f MB/s", rate(line)),
+                padded(timeText(line), timeWidth),
                 line.note()));
         // Indices into tail in the order they are given up: rate, note, datapoints, then the time.
         int[] dropOrder = {1, 3, 0, 2};
@@ -79,6 +91,20 @@ final class BarRenderer {
                 return new AttributedString(shortLine.length() <= width ? shortLine : percent.strip());
             }
         }
+    }
+
+    /** {@return the datapoint count as the line shows it, e.g. {@code 19,624}} */
+    static String countText(Line line) {
+        return Numbers.grouped(line.datapoints());
+    }
+
+    /** {@return the time field as the line shows it: elapsed&lt;remaining, e.g. {@code 0:07<0:09}} */
+    static String timeText(Line line) {
+        return clock(line.elapsed()) + "<" + remaining(line, Math.clamp(line.fraction(), 0, 1));
+    }
+
+    private static String padded(String text, int width) {
+        return text.length() >= width ? text : " ".repeat(width - text.length()) + text;
     }
 
     private static int tailLength(List<String> tail, boolean[] kept) {

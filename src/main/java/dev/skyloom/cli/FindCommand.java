@@ -21,9 +21,10 @@ import java.util.concurrent.Callable;
 @Command(name = "find",
         description = "Print one datapoint of a collection, found by its id, with every field: a field/value table"
                 + " on a terminal, JSON Lines otherwise.",
-        footer = {"  skyloom find open_data.copernicus.landsat8_oli_tirs L1GT 0186d2a0-2b3c-7d4e-8f90-a1b2c3d4e5f6",
-                "  skyloom find open_data.copernicus.landsat8_oli_tirs L1GT 0186d2a0-2b3c-7d4e-8f90-a1b2c3d4e5f6"
-                        + " --format geojson"})
+        footer = {"  skyloom find open_data.copernicus.landsat8_oli_tirs L1GT \\",
+                "      0186d2a0-2b3c-7d4e-8f90-a1b2c3d4e5f6",
+                "  skyloom find open_data.copernicus.landsat8_oli_tirs L1GT \\",
+                "      0186d2a0-2b3c-7d4e-8f90-a1b2c3d4e5f6 --format geojson"})
 final class FindCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
 @Command(name = "ingest", sortOptions = false,
         description = "Ingest the datapoints of a CSV, JSON Lines or GeoJSON file into a collection. Every row is"
                 + " checked before anything is sent; datapoints already stored are skipped (ingesting again is safe).",
-        footer = {"  skyloom ingest my_dataset 2025 --input trips.csv", "  skyloom ingest my_dataset 2025 --input trips.geojson --no-allow-existing"})
+        footer = {"  skyloom ingest my_dataset 2025 --input trips.csv",
+                "  skyloom ingest my_dataset 2025 --input trips.geojson --no-allow-existing"})
 final class IngestCommand implements Callable<Integer> {
 
     @ParentCommand

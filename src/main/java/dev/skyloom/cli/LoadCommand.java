@@ -34,12 +34,13 @@ import java.util.concurrent.Callable;
                 + " collection, then print a summary (collection, datapoints, pages, MB, seconds) on stderr.", "",
                 "Datapoints go to --output-dir (one file per collection) or, with --format or when stdout is not a"
                         + " terminal, to stdout with a 'collection' column. Here --timeout bounds the whole load."},
-        footer = {"  skyloom load open_data.copernicus.landsat8_oli_tirs L1GT L1T L1TP L2SP --from 2020-01-01"
-                + " --to 2021-01-01 --output-dir data",
-                "  skyloom load open_data.copernicus.landsat8_oli_tirs L1GT L1T --from 2020-01-01 --to 2020-02-01"
-                        + " --split auto --format jsonl > landsat.jsonl",
-                "  skyloom load open_data.copernicus.sentinel2_msi S2A_S2MSI1C S2B_S2MSI1C --from 2025-01-01"
-                        + " --to 2025-01-02 --fields time,id,cloud_cover --format csv --keep-going"})
+        footer = {"  skyloom load open_data.copernicus.landsat8_oli_tirs \\",
+                "      L1GT L1T L1TP L2SP --from 2020-01-01 --to 2021-01-01 --output-dir data",
+                "  skyloom load open_data.copernicus.landsat8_oli_tirs L1GT L1T \\",
+                "      --from 2020-01-01 --to 2020-02-01 --split auto --format jsonl > out.jsonl",
+                "  skyloom load open_data.copernicus.sentinel2_msi S2A_S2MSI1C S2B_S2MSI1C \\",
+                "      --from 2025-01-01 --to 2025-01-02 --fields time,id,cloud_cover \\",
+                "      --format csv"})
 final class LoadCommand implements Callable<Integer> {
 
     @ParentCommand

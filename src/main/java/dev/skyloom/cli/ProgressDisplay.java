@@ -94,37 +94,38 @@ final class ProgressDisplay implements AutoCloseable {
         writtenBytes.addAndGet(bytes);
     }
 
-    /** {@return the lines of the current frame, fitted to {@code width}} */
+    /** {@return the lines of the current frame, fitted to {@code width}, their fields and bars aligned} */
     List<AttributedString> frame(int width, int rows) {
         long now = System.nanoTime();
-        List<AttributedString> lines = new ArrayList<>();
+        List<BarRenderer.Line> lines = new ArrayList<>();
         long datapoints = 0;
         long bytes = 0;
         double fractions = 0;
         for (Map.Entry<String, Bar> entry : bars.entrySet()) {
             BarRenderer.Line line = entry.getValue().line(pad(entry.getKey()), now);
-            lines.add(BarRenderer.render(line, width, colour));
+            lines.add(line);
             datapoints += line.datapoints();
             bytes += line.bytes();
             fractions += Math.clamp(line.fraction(), 0, 1);
         }
         if (job != null) {
-            double fraction = fractions / bars.size();
-            job.update(new QueryProgress(0, datapoints, bytes, fraction));
+            job.update(new QueryProgress(0, datapoints, bytes, fractions / bars.size()));
             BarRenderer.Line total = job.line(pad("total"), now);
             long written = writtenBytes.get();
             String note = written > 0 ? String.format(Locale.ROOT, "%s written (%.1f MB)",
                     Numbers.grouped(writtenDatapoints.get()), written / 1e6) : "";
-            lines.add(BarRenderer.render(new BarRenderer.Line(total.name(), total.fraction(), total.datapoints(),
-                    total.bytes(), total.elapsed(), total.done(), note), width, colour));
+            lines.add(new BarRenderer.Line(total.name(), total.fraction(), total.datapoints(), total.bytes(),
+                    total.elapsed(), total.done(), note));
         }
         int room = Math.max(1, rows - 1);
         if (lines.size() > room) {
-            List<AttributedString> shown = new ArrayList<>(lines.subList(0, room - 1));
+            List<BarRenderer.Line> shown = new ArrayList<>(lines.subList(0, room - 1));
             shown.add(lines.getLast());
-            return shown;
+            lines = shown;
         }
-        return lines;
+        int countWidth = lines.stream().mapToInt(l -> BarRenderer.countText(l).length()).max().orElse(0);
+        int timeWidth = lines.stream().mapToInt(l -> BarRenderer.timeText(l).length()).max().orElse(0);
+        return lines.stream().map(l -> BarRenderer.render(l, width, colour, countWidth, timeWidth)).toList();
     }
 
     private String pad(String name) {

@@ -30,7 +30,13 @@ import java.util.stream.Stream;
 @Command(name = "query", sortOptions = false,
         description = "Query one collection's datapoints in a time interval (and optionally an area) and write them"
                 + " to stdout or a file, page by page.",
-        footer = {"  skyloom query open_data.copernicus.sentinel2_msi S2A_S2MSI1C --from 2025-01-01 --to 2025-01-02", "  skyloom query open_data.copernicus.sentinel2_msi S2A_S2MSI1C --from 2025-01-01 --to 2025-01-02 \\", "      --bbox 5.9,45.8,10.5,47.8 --filter \"cloud_cover < 10\" --fields time,id,cloud_cover --format csv", "  skyloom query open_data.copernicus.landsat8_oli_tirs L2SP --from 2020-01-01 --to 2020-02-01 \\", "      --format parquet --output l2sp.parquet"})
+        footer = {"  skyloom query open_data.copernicus.sentinel2_msi S2A_S2MSI1C \\",
+                "      --from 2025-01-01 --to 2025-01-02",
+                "  skyloom query open_data.copernicus.sentinel2_msi S2A_S2MSI1C \\",
+                "      --from 2025-01-01 --to 2025-01-02 --bbox 5.9,45.8,10.5,47.8 \\",
+                "      --filter \"cloud_cover < 10\" --fields time,id,cloud_cover",
+                "  skyloom query open_data.copernicus.landsat8_oli_tirs L2SP \\",
+                "      --from 2020-01-01 --to 2020-02-01 --format parquet --output l2sp.parquet"})
 final class QueryCommand implements Callable<Integer> {
 
     @ParentCommand

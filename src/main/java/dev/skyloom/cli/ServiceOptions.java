@@ -12,8 +12,8 @@ import java.net.URI;
 final class ServiceOptions {
 
     @Option(names = "--url", paramLabel = "URL", converter = OptionConverters.UrlConverter.class,
-            description = "Base URL of the Datasets service (default: " + SkyloomCommand.DEFAULT_URL + ", or the"
-                    + " built-in demo server when no API key is set).")
+            description = {"Base URL of the Datasets service.", "Default: " + SkyloomCommand.DEFAULT_URL + ", or the"
+                    + " built-in demo server when no API key is set."})
     private URI url;
 
     @Option(names = "--api-key", paramLabel = "KEY",

@@ -31,9 +31,11 @@ import java.util.Properties;
         subcommands = {DatasetsCommand.class, CollectionsCommand.class, QueryCommand.class, FindCommand.class,
                 LoadCommand.class, IngestCommand.class, DeleteCommand.class, CreateCollectionCommand.class,
                 ServeCommand.class},
-        footer = {"  skyloom datasets", "  skyloom collections open_data.copernicus.landsat8_oli_tirs",
-                "  skyloom load open_data.copernicus.landsat8_oli_tirs L1GT L1T --from 2020-01-01 --to 2021-01-01"
-                        + " --output-dir data", "  skyloom help query"})
+        footer = {"  skyloom datasets",
+                "  skyloom collections open_data.copernicus.landsat8_oli_tirs",
+                "  skyloom load open_data.copernicus.landsat8_oli_tirs L1GT L1T \\",
+                "      --from 2020-01-01 --to 2021-01-01 --output-dir data",
+                "  skyloom help query"})
 final class SkyloomCommand {
 
     /** The service used when an API key is given without --url. */

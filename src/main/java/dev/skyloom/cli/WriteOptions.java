@@ -19,7 +19,7 @@ final class WriteOptions {
             description = "Output format (default: table when stdout is a terminal, csv otherwise).")
     private OutputFormat format;
 
-    @Option(names = "--fields", paramLabel = "NAME[,NAME...]", split = ",",
+    @Option(names = "--fields", paramLabel = "NAME", split = ",",
             description = "Write only these fields, in this order, e.g. time,id,cloud_cover (default: every field;"
                     + " for table, time, id and a few more).")
     private List<String> fields = new ArrayList<>();

@@ -80,6 +80,8 @@ class ProgressBarsTest {
         assertThat(last.stream().map(line -> line.substring(0, 5)).toList())
                 .containsExactly("L2SP ", "L1GT ", "L1TP ", "L1T  ", "total");
         assertThat(last.getFirst()).contains("100%").contains("1,000 datapoints");
+        assertThat(last.stream().map(line -> line.indexOf('|', line.indexOf('|') + 1)).distinct())
+                .as("the bars line up").hasSize(1);
         assertThat(last.getLast()).contains("100%").contains("4,000 datapoints").endsWith("400 written (2.0 MB)");
     }
 
