@@ -50,7 +50,7 @@ final class BarRenderer {
      * @return the line, its visible length at most {@code width}
      */
     static AttributedString render(Line line, int width, boolean colour) {
-        return render(line, width, colour, 0, 0);
+        return render(line, width, colour, 0, 0, line.note().length());
     }
 
     /**
@@ -59,19 +59,21 @@ final class BarRenderer {
      *
      * @param countWidth the width of the datapoint count (see {@link #countText})
      * @param timeWidth  the width of the time field (see {@link #timeText})
+     * @param noteWidth  the width of the note field, 0 for none (a line without a note leaves the room blank)
      * @return the line, its visible length at most {@code width}
      */
-    static AttributedString render(Line line, int width, boolean colour, int countWidth, int timeWidth) {
+    static AttributedString render(Line line, int width, boolean colour, int countWidth, int timeWidth,
+                                   int noteWidth) {
         double fraction = Math.clamp(line.fraction(), 0, 1);
         String percent = String.format(Locale.ROOT, "%3d%%", (int) Math.floor(fraction * 100));
         List<String> tail = new ArrayList<>(List.of(
                 padded(countText(line), countWidth) + " datapoints",
                 String.format(Locale.ROOT, "%5.1f MB/s", rate(line)),
                 padded(timeText(line), timeWidth),
-                line.note()));
+                line.note() + " ".repeat(Math.max(0, noteWidth - line.note().length()))));
         // Indices into tail in the order they are given up: rate, note, datapoints, then the time.
         int[] dropOrder = {1, 3, 0, 2};
-        boolean[] kept = {true, true, true, !line.note().isEmpty()};
+        boolean[] kept = {true, true, true, noteWidth > 0};
         boolean bar = true;
         String name = line.name();
         for (int dropped = 0; ; dropped++) {

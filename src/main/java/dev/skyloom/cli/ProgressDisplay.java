@@ -125,7 +125,9 @@ final class ProgressDisplay implements AutoCloseable {
         }
         int countWidth = lines.stream().mapToInt(l -> BarRenderer.countText(l).length()).max().orElse(0);
         int timeWidth = lines.stream().mapToInt(l -> BarRenderer.timeText(l).length()).max().orElse(0);
-        return lines.stream().map(l -> BarRenderer.render(l, width, colour, countWidth, timeWidth)).toList();
+        int noteWidth = lines.stream().mapToInt(l -> l.note().length()).max().orElse(0);
+        return lines.stream().map(l -> BarRenderer.render(l, width, colour, countWidth, timeWidth, noteWidth))
+                .toList();
     }
 
     private String pad(String name) {
