@@ -26,7 +26,7 @@ final class Failures {
         String text = describe(failure);
         boolean unexpected = !(failure instanceof SkyloomException || failure instanceof CommandFailure
                 || failure instanceof IOException || failure instanceof UncheckedIOException
-                || failure instanceof OutOfMemoryError);
+                || failure instanceof OutOfMemoryError || failure instanceof IllegalArgumentException);
         return unexpected && !verbose ? text + " (--verbose shows where it happened)" : text;
     }
 
@@ -53,6 +53,7 @@ final class Failures {
             case OutOfMemoryError e -> "out of memory; query a shorter time interval or use --max, or give the JVM"
                     + " more memory with -Xmx";
             case StackOverflowError e -> "the input nests too deeply to be processed";
+            case IllegalArgumentException e -> message(e);
             default -> "unexpected error: " + message(failure);
         };
         return safeLine(text);
