@@ -14,14 +14,15 @@ import java.util.List;
 /**
  * The live area on the process's real terminal (stderr), through jline: its {@link Display} redraws only what
  * changed, and the size is read again whenever the terminal reports a resize (SIGWINCH) and, in case signals are
- * not delivered, every two seconds.
+ * not delivered, every two seconds. After a resize the next frame is drawn anew below the last one (see
+ * {@link #eraseDrawn}). Lines are drawn one column short of the width, so the cursor never waits in the last column.
  */
 final class TerminalScreen implements LiveArea {
 
     private static final long POLL_NANOS = 2_000_000_000L;
 
     private final Terminal terminal;
-    private final Display display;
+    private Display display;
     private volatile boolean resized;
     private long lastPoll = System.nanoTime();
     private Size size;
@@ -60,10 +61,11 @@ final class TerminalScreen implements LiveArea {
         }
     }
 
+    /** One column less than the terminal has: a line that fills the last column leaves the cursor in limbo. */
     @Override
     public synchronized int columns() {
         refreshSize();
-        return size.getColumns();
+        return Math.max(1, size.getColumns() - 1);
     }
 
     @Override
@@ -98,10 +100,21 @@ final class TerminalScreen implements LiveArea {
             Size current = sizeOf(terminal);
             if (!current.equals(size)) {
                 size = current;
-                display.clear();
+                eraseDrawn();
+                display = new Display(terminal, false);
                 display.resize(size.getRows(), size.getColumns());
             }
         }
+    }
+
+    /**
+     * Leaves the last frame where it is and goes below it, erasing whatever is there: how a terminal rewraps the
+     * old lines on a resize (and so where the cursor ends up) differs from one terminal to the next, so nothing above
+     * the cursor is touched and the next frame starts afresh on the line after.
+     */
+    private void eraseDrawn() {
+        terminal.writer().print("\r\n\u001b[J");
+        terminal.flush();
     }
 
     private static Size sizeOf(Terminal terminal) {
