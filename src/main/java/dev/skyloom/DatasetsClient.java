@@ -4,7 +4,6 @@ import dev.skyloom.codec.DatapointType;
 import dev.skyloom.codec.DatapointTypes;
 import dev.skyloom.connect.ConnectConfig;
 import dev.skyloom.connect.ConnectTransport;
-import dev.skyloom.wire.datasets.v1.ClientInfo;
 import dev.skyloom.wire.datasets.v1.CreateDatasetRequest;
 import dev.skyloom.wire.datasets.v1.DatasetType;
 import dev.skyloom.wire.datasets.v1.GetDatasetRequest;
@@ -91,10 +90,7 @@ public final class DatasetsClient implements AutoCloseable {
      * @throws SkyloomException on any failure
      */
     public DatasetCatalog datasets() {
-        ListDatasetsRequest request = ListDatasetsRequest.newBuilder()
-                .setClientInfo(ClientInfo.newBuilder().setName("Java").setEnvironment("Skyloom " + VERSION
-                        + " on Java " + Runtime.version()))
-                .build();
+        ListDatasetsRequest request = ListDatasetsRequest.getDefaultInstance();
         ListDatasetsResponse response = context.transport().unary(ClientContext.DATASETS, "ListDatasets", request,
                 ListDatasetsResponse.parser()).message();
         Map<UUID, DatasetGroup> groups = new HashMap<>();

@@ -1,5 +1,6 @@
 package dev.skyloom;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -60,6 +61,18 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
     /** {@return an unsigned 64-bit literal for {@code uint64} fields, from the value's bits} */
     static FilterValue unsigned(long bits) {
         return new FilterValue.Uint64(bits);
+    }
+
+    /**
+     * An unsigned 64-bit literal for {@code uint64} fields, from its value (as {@link Datapoint} returns uint64
+     * values).
+     *
+     * @param value 0 to 2<sup>64</sup>−1
+     * @return the literal
+     * @throws IllegalArgumentException if the value is negative or above 2<sup>64</sup>−1
+     */
+    static FilterValue unsigned(BigInteger value) {
+        return FilterValue.Uint64.of(value);
     }
 
     /**

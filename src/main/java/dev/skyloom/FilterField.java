@@ -3,6 +3,7 @@ package dev.skyloom;
 import dev.skyloom.Filter.Comparison;
 import dev.skyloom.Filter.Operator;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
  * The overloads choose the literal's kind: {@code long} (and {@code int}) → int64, {@code double} → double,
  * {@code String} → string, {@link Instant} → timestamp, {@link Duration} → duration, {@code byte[]} → bytes,
  * {@code boolean} → bool (only {@link #eq(boolean)} and {@link #ne(boolean)}); pass a {@link FilterValue} for
- * uint64 ({@link Filter#unsigned(long)}) and enums ({@link Filter#enumValue(String)}).
+ * uint64 ({@link Filter#unsigned(BigInteger)}) and enums ({@link Filter#enumValue(String)}).
  * {@snippet :
  * Filter f = Filter.field("cloud_cover").between(0, 20);   // cloud_cover >= 0 AND cloud_cover <= 20
  * }

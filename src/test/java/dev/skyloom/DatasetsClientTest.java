@@ -182,7 +182,8 @@ class DatasetsClientTest {
             assertThat(sent.getCollectionIdsList()).containsExactly(Ids.toWire(WireFixtures.COLLECTION_B),
                     Ids.toWire(WireFixtures.COLLECTION_A));
             QueryFilters filters = sent.getFilters();
-            assertThat(filters.getSpatialExtent().getMode()).isEqualTo(SpatialFilterMode.SPATIAL_FILTER_MODE_CONTAINS);
+            assertThat(filters.getSpatialExtent().getMode())
+                    .isEqualTo(SpatialFilterMode.SPATIAL_FILTER_MODE_FILTER_CONTAINS_GEOMETRY);
             assertThat(filters.getSpatialExtent().getCoordinateSystem())
                     .isEqualTo(SpatialCoordinateSystem.SPATIAL_COORDINATE_SYSTEM_SPHERICAL);
             // little-endian EWKB polygon with the SRID flag and SRID 4326

@@ -63,9 +63,9 @@ final class FindCommand implements Callable<Integer> {
                 if (chosen == OutputFormat.TABLE) {
                     printVertically(datapoint.fields(), out);
                 } else {
-                    DatapointWriter writer = DatapointWriter.of(chosen, out, null,
-                            message -> environment.err().println("skyloom: warning: " + message));
-                    writer.write(List.of(datapoint.fields()));
+                    DatapointWriter writer = DatapointWriter.of(chosen, out, null, message ->
+                            environment.err().println("skyloom: warning: " + TerminalText.safe(message)));
+                    writer.write(List.of(datapoint));
                     writer.finish();
                 }
             }

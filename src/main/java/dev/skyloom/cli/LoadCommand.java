@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,14 +91,17 @@ final class LoadCommand implements Callable<Integer> {
         LoadSummary summary = new LoadSummary();
         Map<String, List<Datapoint>> loaded = new LinkedHashMap<>();
         Duration wall;
+        Dataset found;
         try (Connection connection = root.connect()) {
-            Dataset found = Lookup.dataset(connection.client(), dataset);
+            found = Lookup.dataset(connection.client(), dataset);
+            filters.checkFields(found, commandLine);
+            write.fields(found, commandLine);
             List<Collection> sources = Lookup.collections(found, dataset, names);
             try (ProgressDisplay progress = write.progress(environment, names)) {
                 wall = load.run(sources, progress, query, loaded, summary);
             }
         }
-        writeData(loaded, environment, commandLine);
+        writeData(found, loaded, environment, commandLine);
         try (Writer err = OutputTarget.stdout(environment.err())) {
             summary.print(err, wall, load.describe());
         }
@@ -110,15 +112,15 @@ final class LoadCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void writeData(Map<String, List<Datapoint>> loaded, Environment environment, CommandLine commandLine)
-            throws IOException {
+    private void writeData(Dataset found, Map<String, List<Datapoint>> loaded, Environment environment,
+                           CommandLine commandLine) throws IOException {
         if (outputDir != null) {
             OutputFormat format = write.format(environment, true);
             for (Map.Entry<String, List<Datapoint>> entry : loaded.entrySet()) {
                 Path file = outputDir.resolve(entry.getKey() + "." + format.extension());
                 try (Writer out = OutputTarget.open(file, "--output-dir", environment.out(), commandLine)) {
-                    DatapointWriter writer = DatapointWriter.of(format, out, file, write.warnings(environment));
-                    writer.write(QueryCommand.fieldsOf(entry.getValue()));
+                    DatapointWriter writer = write.writer(format, out, file, environment, found, commandLine);
+                    writer.write(entry.getValue());
                     writer.finish();
                 }
             }
@@ -129,17 +131,10 @@ final class LoadCommand implements Callable<Integer> {
             return;
         }
         try (Writer out = OutputTarget.stdout(environment.out())) {
-            DatapointWriter writer = DatapointWriter.of(write.format(environment, false), out, null,
-                    write.warnings(environment));
+            DatapointWriter writer = write.writer(write.format(environment, false), out, null, environment, found,
+                    commandLine);
             for (Map.Entry<String, List<Datapoint>> entry : loaded.entrySet()) {
-                List<Map<String, Object>> rows = new ArrayList<>();
-                for (Datapoint datapoint : entry.getValue()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("collection", entry.getKey());
-                    row.putAll(datapoint.fields());
-                    rows.add(row);
-                }
-                writer.write(rows);
+                writer.write(entry.getKey(), entry.getValue());
             }
             writer.finish();
         }

@@ -1,5 +1,6 @@
 package dev.skyloom.cli;
 
+import java.math.BigInteger;
 import java.util.Locale;
 
 /**
@@ -13,6 +14,11 @@ final class Numbers {
 
     /** {@return {@code n} grouped by thousands, e.g. {@code 22,749}} */
     static String grouped(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** {@return {@code n} grouped by thousands, e.g. {@code 18,446,744,073,709,551,615}} */
+    static String grouped(BigInteger n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 }

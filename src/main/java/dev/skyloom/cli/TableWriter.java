@@ -1,5 +1,6 @@
 package dev.skyloom.cli;
 
+import dev.skyloom.Datapoint;
 import org.locationtech.jts.geom.Geometry;
 
 import java.io.IOException;
@@ -12,9 +13,10 @@ import java.util.Set;
 
 /**
  * Prints datapoints as an aligned table: the columns chosen with {@code --fields}, or else a few key ones (time, id
- * and the first {@value #EXTRA_COLUMNS} plain text, number or flag fields of the first batch). Counts are grouped by
- * thousands and server text is shown escaped (see {@link TextTable}). Rows are kept until {@link #finish()}, which
- * prints the table followed by the datapoint count.
+ * and the first {@value #EXTRA_COLUMNS} plain text, number or flag fields of the first batch), after a
+ * {@code collection} column when the batch names one. Counts are grouped by thousands and server text is shown
+ * escaped (see {@link TextTable}). Rows are kept until {@link #finish()}, which prints the table followed by the
+ * datapoint count: the one format that is not written in constant memory, meant for reading results in a terminal.
  */
 final class TableWriter implements DatapointWriter {
 
@@ -35,16 +37,19 @@ final class TableWriter implements DatapointWriter {
     }
 
     @Override
-    public void write(List<Map<String, Object>> batch) throws IOException {
+    public void write(String collection, List<Datapoint> batch) throws IOException {
         if (batch.isEmpty()) {
             return;
         }
         if (columns == null) {
-            columns = chosen.isEmpty() ? keyColumns(batch.getFirst()) : chosen;
+            columns = chosen.isEmpty() ? keyColumns(collection, batch.getFirst().fields())
+                    : withCollection(collection, chosen);
             table = new TextTable(columns);
         }
-        for (Map<String, Object> fields : batch) {
-            table.add(columns.stream().map(column -> CellText.forPeople(fields.get(column))).toList());
+        for (Datapoint datapoint : batch) {
+            Map<String, Object> fields = datapoint.fields();
+            table.add(columns.stream().map(column -> column.equals(RowColumns.COLLECTION) && collection != null
+                    ? collection : CellText.forPeople(fields.get(column))).toList());
         }
     }
 
@@ -59,10 +64,20 @@ final class TableWriter implements DatapointWriter {
         out.flush();
     }
 
-    private static List<String> keyColumns(Map<String, Object> first) {
-        List<String> result = new ArrayList<>(List.of("time", "id"));
+    private static List<String> withCollection(String collection, List<String> fields) {
+        List<String> result = new ArrayList<>();
+        if (collection != null) {
+            result.add(RowColumns.COLLECTION);
+        }
+        result.addAll(fields);
+        return result;
+    }
+
+    private static List<String> keyColumns(String collection, Map<String, Object> first) {
+        List<String> result = withCollection(collection, List.of("time", "id"));
+        int wanted = result.size() + EXTRA_COLUMNS;
         for (Map.Entry<String, Object> field : first.entrySet()) {
-            if (result.size() == 2 + EXTRA_COLUMNS) {
+            if (result.size() == wanted) {
                 break;
             }
             Object value = field.getValue();

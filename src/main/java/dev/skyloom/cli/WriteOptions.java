@@ -21,8 +21,12 @@ final class WriteOptions {
 
     @Option(names = "--fields", paramLabel = "NAME", split = ",",
             description = "Write only these fields, in this order, e.g. time,id,cloud_cover (default: every field;"
-                    + " for table, time, id and a few more).")
+                    + " for table, time, id and a few more; a geojson Feature keeps its id and geometry).")
     private List<String> fields = new ArrayList<>();
+
+    @Option(names = "--compression", paramLabel = "zstd|gzip|none",
+            description = "How parquet files are compressed (default: zstd).")
+    private ParquetCompression compression = ParquetCompression.DEFAULT;
 
     @Option(names = "--no-progress", description = "Show no progress on stderr.")
     private boolean noProgress;
@@ -49,6 +53,11 @@ final class WriteOptions {
             throw new ParameterException(commandLine, "--format " + format + " is binary and not written to stdout;"
                     + " use " + fileOption);
         }
+    }
+
+    /** @return how parquet files are compressed: --compression, or zstd */
+    ParquetCompression compression() {
+        return compression;
     }
 
     /** @return whether --format was given */
@@ -84,14 +93,15 @@ final class WriteOptions {
     }
 
     /**
-     * A writer of the chosen format and fields, reporting what a format cannot hold on stderr.
+     * A writer of the chosen format, fields and compression, reporting what a format cannot hold on stderr.
      *
      * @param file the file {@code out} writes to, or null for standard output
      * @throws ParameterException if --fields names a field {@code dataset} does not have
      */
     DatapointWriter writer(OutputFormat chosen, Writer out, Path file, Environment environment, Dataset dataset,
                            CommandLine commandLine) {
-        return DatapointWriter.of(chosen, out, file, warnings(environment), fields(dataset, commandLine));
+        return DatapointWriter.of(chosen, out, file, warnings(environment), compression,
+                fields(dataset, commandLine));
     }
 
     /** @return a display for {@code names}: live bars on a terminal, plain lines otherwise, nothing if disabled */

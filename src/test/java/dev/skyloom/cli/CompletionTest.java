@@ -40,7 +40,8 @@ class CompletionTest {
         assertThat(complete(cache, "lo")).containsExactly("load");
         assertThat(complete(cache, "query", LANDSAT, "L1T", "--f")).containsExactly("--fields", "--filter",
                 "--format", "--from");
-        assertThat(complete(cache, "query", LANDSAT, "L1T", "--mode", "")).containsExactly("contains", "intersects");
+        assertThat(complete(cache, "query", LANDSAT, "L1T", "--mode", "")).containsExactly("contains", "covers",
+                "intersects");
         assertThat(complete(cache, "query", LANDSAT, "L1T", "--format", "")).contains("parquet");
         assertThat(complete(cache, "serve", "--")).doesNotContain("--url").contains("--port");
     }

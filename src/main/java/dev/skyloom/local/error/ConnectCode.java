@@ -7,6 +7,7 @@ public enum ConnectCode {
     DEADLINE_EXCEEDED("deadline_exceeded", 504),
     NOT_FOUND("not_found", 404),
     ALREADY_EXISTS("already_exists", 409),
+    RESOURCE_EXHAUSTED("resource_exhausted", 429),
     UNIMPLEMENTED("unimplemented", 501),
     INTERNAL("internal", 500),
     UNAVAILABLE("unavailable", 503),

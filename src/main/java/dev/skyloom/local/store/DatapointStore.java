@@ -27,8 +27,25 @@ public final class DatapointStore {
     public record Stored(byte[] id, byte[] data) {
     }
 
-    /** The prefilter of a spatial query: candidates' planar or spherical bbox must overlap {@code bbox}. */
-    public record BboxFilter(Envelope bbox, boolean spherical) {
+    /**
+     * The prefilter of a spatial query: candidates' planar or spherical bbox must overlap {@code bbox}, or, when
+     * {@code covering}, contain it.
+     *
+     * @param bbox      the filter's bbox
+     * @param spherical whether to compare the spherical bbox columns rather than the planar ones
+     * @param covering  whether a candidate's bbox must contain {@code bbox} (it can only cover the filter then)
+     */
+    public record BboxFilter(Envelope bbox, boolean spherical, boolean covering) {
+
+        /** The SQL condition, with four parameters: the bbox's min x, max x, min y, max y. */
+        String sql() {
+            String prefix = spherical ? "s_" : "";
+            return covering
+                    ? " AND " + prefix + "min_x <= ? AND " + prefix + "max_x >= ? AND " + prefix + "min_y <= ? AND "
+                            + prefix + "max_y >= ?"
+                    : " AND " + prefix + "max_x >= ? AND " + prefix + "min_x <= ? AND " + prefix + "max_y >= ? AND "
+                            + prefix + "min_y <= ?";
+        }
     }
 
     /** What an ingest did: how many rows were new and how many already existed. */
@@ -161,9 +178,7 @@ public final class DatapointStore {
     public List<Stored> scan(List<UUID> collectionIds, IdRange range, BboxFilter bbox, Predicate<Stored> exact,
                              int limit) {
         String sql = "SELECT id, data FROM datapoints WHERE collection_id = ? AND " + range.sql()
-                + (bbox == null ? "" : bbox.spherical()
-                        ? " AND s_max_x >= ? AND s_min_x <= ? AND s_max_y >= ? AND s_min_y <= ?"
-                        : " AND max_x >= ? AND min_x <= ? AND max_y >= ? AND min_y <= ?")
+                + (bbox == null ? "" : bbox.sql())
                 + " ORDER BY id";
         return database.read(c -> {
             List<Cursor> cursors = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.skyloom.local.store;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.DynamicMessage;
+import dev.skyloom.local.error.InputText;
 import dev.skyloom.local.error.RpcException;
 import dev.skyloom.wire.datasets.v1.AnnotatedType;
 import dev.skyloom.wire.datasets.v1.FieldComparison;
@@ -266,8 +267,8 @@ public final class FieldFilters {
 
         private FieldDescriptor queryableField(String name) {
             if (name.isEmpty() || name.length() > 100 || !FIELD_NAME.matcher(name).matches()) {
-                throw RpcException.invalidArgument("invalid field name '" + name + "' in a filter: must be snake_case "
-                        + "(^[a-z][a-z0-9_]*$) with at most 100 characters");
+                throw RpcException.invalidArgument("invalid field name " + InputText.quoted(name) + " in a filter: "
+                        + "must be snake_case (^[a-z][a-z0-9_]*$) with at most 100 characters");
             }
             FieldDescriptor field = descriptor.findFieldByName(name);
             if (field == null) {

@@ -21,14 +21,15 @@ public record IdRange(byte[] low, boolean lowInclusive, byte[] high, boolean hig
      * The ids of datapoints whose time, floored to ms, lies in the interval (also floored to ms): {@code [start, end)}
      * by default, {@code start_exclusive} and {@code end_inclusive} respected.
      *
-     * @throws RpcException invalid_argument if a bound is missing or out of range, or the end is before the start
+     * @throws RpcException invalid_argument if a bound is missing or not a valid timestamp (see {@link Timestamps}), or
+     *                      the end is before the start
      */
     public static IdRange of(TimeInterval interval) {
         if (!interval.hasStartTime() || !interval.hasEndTime()) {
             throw RpcException.invalidArgument("time interval needs both start_time and end_time");
         }
-        Timestamp start = interval.getStartTime();
-        Timestamp end = interval.getEndTime();
+        Timestamp start = Timestamps.check("time interval start_time", interval.getStartTime());
+        Timestamp end = Timestamps.check("time interval end_time", interval.getEndTime());
         if (end.getSeconds() < start.getSeconds()
                 || end.getSeconds() == start.getSeconds() && end.getNanos() < start.getNanos()) {
             throw RpcException.invalidArgument("time interval end " + end.getSeconds() + "s is before its start "

@@ -55,7 +55,8 @@ public final class Ingestor {
      * Ingests serialized datapoints into a collection.
      *
      * @throws RpcException invalid_argument if there are more than {@value #MAX_ITEMS} values, a value is empty or
-     *                      unparseable, lacks {@code time} or has an undecodable geometry (naming its index), or
+     *                      unparseable, lacks {@code time}, holds a timestamp out of range (see {@link Timestamps})
+     *                      or has an undecodable geometry (naming its index), or
      *                      {@code allowExisting} is false and one already exists; nothing is written then
      */
     public Result ingest(UUID collectionId, DatasetSchema schema, List<ByteString> values, boolean allowExisting) {
@@ -88,13 +89,14 @@ public final class Ingestor {
         if (!parsed.hasField(schema.time())) {
             throw RpcException.invalidArgument("datapoint " + index + " has no time");
         }
+        boolean hasServerFields = parsed.hasField(schema.id()) || parsed.hasField(schema.ingestionTime());
+        DynamicMessage content = hasServerFields
+                ? parsed.toBuilder().clearField(schema.id()).clearField(schema.ingestionTime()).build() : parsed;
+        Timestamps.checkAll("datapoint " + index, content);
         long timeMs = DatapointIds.floorMs(DatasetSchema.timestamp(parsed.getField(schema.time())));
         if (timeMs < 0 || timeMs > DatapointIds.MAX_MS) {
             throw RpcException.invalidArgument("datapoint " + index + " has a time before 1970 or after 10889");
         }
-        boolean hasServerFields = parsed.hasField(schema.id()) || parsed.hasField(schema.ingestionTime());
-        DynamicMessage content = hasServerFields
-                ? parsed.toBuilder().clearField(schema.id()).clearField(schema.ingestionTime()).build() : parsed;
         byte[] contentBytes = deterministicBytes(content);
         byte[] id = DatapointIds.derive(timeMs, contentBytes);
         Message wireId = DynamicMessage.newBuilder(schema.id().getMessageType())
