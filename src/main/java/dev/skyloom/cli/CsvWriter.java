@@ -73,12 +73,10 @@ final class CsvWriter implements DatapointWriter {
         out.flush();
     }
 
+    /** Appends a cell and the comma after it (an empty first cell needs one too); {@link #endRow} drops the last. */
     private void appendCell(CharSequence text) {
-        if (!row.isEmpty()) {
-            row.append(',');
-        }
         if (!needsQuotes(text)) {
-            row.append(text);
+            row.append(text).append(',');
             return;
         }
         row.append('"');
@@ -89,10 +87,11 @@ final class CsvWriter implements DatapointWriter {
             }
             row.append(c);
         }
-        row.append('"');
+        row.append("\",");
     }
 
     private void endRow() throws IOException {
+        row.setLength(row.length() - 1);
         row.append("\r\n");
         if (chars.length < row.length()) {
             chars = new char[Math.max(row.length(), 2 * chars.length)];

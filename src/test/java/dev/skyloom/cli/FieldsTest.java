@@ -2,9 +2,12 @@ package dev.skyloom.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.parquet.schema.Type;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -12,7 +15,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Output a person chooses: --fields for every format, and find showing every field. */
+/** Output a person chooses: --fields for every format, in query and load, and find showing every field. */
 class FieldsTest {
 
     private static final String LANDSAT = "open_data.copernicus.landsat8_oli_tirs";
@@ -61,6 +64,44 @@ class FieldsTest {
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).startsWith("skyloom: --fields: " + LANDSAT + " has no field 'cloud_covr'; did you"
                 + " mean cloud_cover? (its fields: time, id, ingestion_time, geometry").doesNotContain("Exception");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void loadToStdoutWritesTheCollectionThenTheChosenFields() {
+        Cli.Result csv = Cli.run("--url", DemoFixture.url(), "load", LANDSAT, "L1GT", "L1T", "--from", "2020-01-01",
+                "--to", "2020-01-15", "--format", "csv", "--no-progress", "--fields", "row,id");
+
+        assertThat(csv.exit()).as(csv.err()).isZero();
+        List<String> lines = csv.out().lines().toList();
+        assertThat(lines.getFirst()).isEqualTo("collection,row,id");
+        assertThat(lines).hasSizeGreaterThan(10).allSatisfy(line -> assertThat(line.split(",", -1)).hasSize(3));
+        assertThat(lines.subList(1, lines.size())).extracting(line -> line.split(",")[0]).contains("L1GT", "L1T");
+    }
+
+    @Test
+    void loadToADirectoryWritesTheChosenColumnsInEachFile(@TempDir Path dir) throws IOException {
+        Cli.Result load = Cli.run("--url", DemoFixture.url(), "load", LANDSAT, "L1GT", "L1T", "--from", "2020-01-01",
+                "--to", "2020-01-15", "--format", "parquet", "--no-progress", "--fields", "cloud_cover,time",
+                "--output-dir", dir.toString());
+
+        assertThat(load.exit()).as(load.err()).isZero();
+        for (String collection : List.of("L1GT", "L1T")) {
+            ParquetFiles.Contents contents = ParquetFiles.read(dir.resolve(collection + ".parquet"));
+            assertThat(contents.schema().getFields()).extracting(Type::getName)
+                    .containsExactly("cloud_cover", "time");
+            assertThat(contents.rows()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void loadRefusesAnUnknownFieldBeforeLoading() {
+        Cli.Result result = Cli.run("--url", DemoFixture.url(), "load", LANDSAT, "L1GT", "--from", "2020-01-01",
+                "--to", "2020-01-15", "--format", "csv", "--fields", "time,cloud_covr");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("--fields: " + LANDSAT + " has no field 'cloud_covr'; did you mean"
+                + " cloud_cover?").doesNotContain("L1GT:").doesNotContain("wall time");
         assertThat(result.out()).isEmpty();
     }
 
