@@ -11,6 +11,9 @@ import java.io.UncheckedIOException;
  */
 final class Failures {
 
+    /** How far down a cause chain is looked (a chain may, in principle, be endless). */
+    private static final int MAX_CAUSES = 16;
+
     private Failures() {
     }
 
@@ -24,10 +27,7 @@ final class Failures {
             return safeLine("cannot reach " + url + ": " + e.getMessage());
         }
         String text = describe(failure);
-        boolean unexpected = !(failure instanceof SkyloomException || failure instanceof CommandFailure
-                || failure instanceof IOException || failure instanceof UncheckedIOException
-                || failure instanceof OutOfMemoryError || failure instanceof IllegalArgumentException);
-        return unexpected && !verbose ? text + " (--verbose shows where it happened)" : text;
+        return unexpected(failure) && !verbose ? text + " (--verbose shows where it happened)" : text;
     }
 
     /**
@@ -48,15 +48,58 @@ final class Failures {
                     e.getMessage() + " (--timeout sets it)";
             case SkyloomException e -> e.getMessage();
             case CommandFailure e -> e.getMessage();
-            case UncheckedIOException e -> "I/O error: " + message(e.getCause());
-            case IOException e -> "I/O error: " + message(e);
             case OutOfMemoryError e -> "out of memory; query a shorter time interval or use --max, or give the JVM"
                     + " more memory with -Xmx";
             case StackOverflowError e -> "the input nests too deeply to be processed";
+            default -> inWords(failure);
+        };
+        return safeLine(withoutClassNames(text, failure));
+    }
+
+    /** A throwable that is none of ours, said without its class name. */
+    private static String inWords(Throwable failure) {
+        return switch (failure) {
+            case UncheckedIOException e -> "I/O error: " + message(e.getCause());
+            case IOException e -> "I/O error: " + message(e);
             case IllegalArgumentException e -> message(e);
             default -> "unexpected error: " + message(failure);
         };
-        return safeLine(text);
+    }
+
+    /**
+     * Says in words each throwable of the cause chain that {@code text} quotes by its {@code toString()}, which starts
+     * with the class name: the loader's {@code loading L1GT failed: java.lang.IllegalStateException: ...}, or the
+     * message of a {@code new RuntimeException(cause)}.
+     */
+    private static String withoutClassNames(String text, Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < MAX_CAUSES; t = t.getCause(), depth++) {
+            String quoted = t.toString();
+            if (!(t instanceof SkyloomException) && quoted.startsWith(t.getClass().getName())
+                    && text.contains(quoted)) {
+                text = text.replace(quoted, inWords(t));
+            }
+        }
+        return text;
+    }
+
+    /**
+     * Whether {@code failure} is a bug rather than bad input or a service error: none of ours and no I/O error,
+     * looking through our own errors to what they wrap (the loader wraps a bug in a collection's load).
+     */
+    private static boolean unexpected(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < MAX_CAUSES; t = t.getCause(), depth++) {
+            if (!(t instanceof SkyloomException || t instanceof CommandFailure || t instanceof IOException
+                    || t instanceof UncheckedIOException || t instanceof OutOfMemoryError
+                    || t instanceof IllegalArgumentException)) {
+                return true;
+            }
+            if (!(t instanceof SkyloomException)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static String safeLine(String text) {
