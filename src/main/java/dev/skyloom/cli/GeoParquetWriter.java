@@ -177,8 +177,10 @@ final class GeoParquetWriter implements DatapointWriter {
         ParquetKind kind = kinds[i];
         if (!kind.accepts(value)) {
             if (reported.add(names[i])) {
-                warnings.accept("field '" + names[i] + "' holds a " + value.getClass().getSimpleName() + " where its"
-                        + " Parquet column is " + kind + "; such values are written as null");
+                ParquetKind held = ParquetKind.of(value);
+                warnings.accept("field '" + names[i] + "' holds " + (held == kind ? "a value out of range ("
+                        + CellText.of(value) + ")" : "a " + held + " value") + " where its Parquet column is " + kind
+                        + "; such values are written as null");
             }
             return null;
         }
