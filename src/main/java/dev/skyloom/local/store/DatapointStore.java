@@ -23,7 +23,12 @@ public final class DatapointStore {
     record NewDatapoint(byte[] id, long timeMs, byte[] data, Envelope planar, Envelope spherical) {
     }
 
-    /** A stored datapoint as read back. */
+    /**
+     * A stored datapoint as read back.
+     *
+     * @param id   its id, 16 bytes
+     * @param data the serialized datapoint message
+     */
     public record Stored(byte[] id, byte[] data) {
     }
 
@@ -48,13 +53,22 @@ public final class DatapointStore {
         }
     }
 
-    /** What an ingest did: how many rows were new and how many already existed. */
+    /**
+     * What an ingest did: how many rows were new and how many already existed.
+     *
+     * @param created  the datapoints written
+     * @param existing the datapoints skipped because their id was already stored
+     */
     public record IngestCounts(long created, long existing) {
     }
 
     private final Database database;
 
-    /** A datapoint store over {@code database}, whose schema {@link Database#open} has created. */
+    /**
+     * A datapoint store over {@code database}, whose schema {@link Database#open} has created.
+     *
+     * @param database the open database
+     */
     public DatapointStore(Database database) {
         this.database = database;
     }
@@ -100,6 +114,8 @@ public final class DatapointStore {
     /**
      * Deletes datapoints of a collection, all or nothing.
      *
+     * @param collectionId the collection
+     * @param ids the datapoint ids, 16 bytes each
      * @return how many were deleted
      * @throws RpcException not_found naming the first id that is not in the collection (nothing is deleted)
      */
@@ -125,7 +141,13 @@ public final class DatapointStore {
         });
     }
 
-    /** The datapoint with this id in the first of {@code collectionIds} that has it. */
+    /**
+     * The datapoint with this id in the first of {@code collectionIds} that has it.
+     *
+     * @param collectionIds the collections to look in, in order
+     * @param id the datapoint id, 16 bytes
+     * @return the datapoint, or empty if none of the collections has it
+     */
     public Optional<Stored> find(List<UUID> collectionIds, byte[] id) {
         return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement(
@@ -144,7 +166,12 @@ public final class DatapointStore {
         });
     }
 
-    /** The number of datapoints in a collection. */
+    /**
+     * The number of datapoints in a collection.
+     *
+     * @param collectionId the collection
+     * @return the count
+     */
     public long count(UUID collectionId) {
         return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM datapoints WHERE collection_id = ?")) {
@@ -156,7 +183,12 @@ public final class DatapointStore {
         });
     }
 
-    /** The first and last datapoint time (Unix ms) of a collection, or empty if it has none. */
+    /**
+     * The first and last datapoint time (Unix ms) of a collection, or empty if it has none.
+     *
+     * @param collectionId the collection
+     * @return {@code [first, last]}, or empty
+     */
     public Optional<long[]> timeRange(UUID collectionId) {
         return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement(
@@ -174,6 +206,13 @@ public final class DatapointStore {
     /**
      * Scans collections in id order (merged across them), keeping the datapoints in {@code range} that pass the bbox
      * prefilter (if any) and {@code exact}, and stops after {@code limit} of them.
+     *
+     * @param collectionIds the collections
+     * @param range the ids (and so times) to scan
+     * @param bbox the spatial prefilter, or null for none
+     * @param exact the final test a datapoint must pass
+     * @param limit the most datapoints to return
+     * @return the datapoints, in id order
      */
     public List<Stored> scan(List<UUID> collectionIds, IdRange range, BboxFilter bbox, Predicate<Stored> exact,
                              int limit) {
