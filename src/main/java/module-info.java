@@ -25,7 +25,7 @@ module dev.skyloom {
     requires static org.eclipse.jetty.http2.server;
     // The CLI only (optional dependencies). Its Parquet writer reads the Parquet jars from the class path.
     requires static info.picocli;
-    requires static me.tongfei.progressbar;
+    requires static info.picocli.codegen;
     requires static org.jline.terminal;
 
     exports dev.skyloom;

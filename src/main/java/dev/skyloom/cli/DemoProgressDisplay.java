@@ -1,26 +1,26 @@
 package dev.skyloom.cli;
 
+import dev.skyloom.ProgressListener;
+import dev.skyloom.QueryProgress;
 import dev.skyloom.local.DemoProgress;
-import me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 
 import java.io.PrintStream;
-import java.util.Locale;
+import java.util.List;
 
 /**
- * Shows the first run's generation of the demo catalogue on stderr: a live bar on a terminal, a plain line at 25, 50,
- * 75 and 100 % otherwise, nothing when progress is off. The bar appears with the first report, so a run that finds
- * the catalogue cached shows nothing.
+ * Shows the first run's generation of the demo catalogue on stderr: a live bar on a terminal (the same bars as a
+ * load's), a plain line at 25, 50, 75 and 100 % otherwise, nothing when progress is off. The bar appears with the
+ * first report, so a run that finds the catalogue cached shows nothing.
  */
 final class DemoProgressDisplay implements DemoProgress, AutoCloseable {
 
-    private static final int BAR_STEPS = 1000;
+    private static final String NAME = "demo catalogue";
 
     private final ProgressDisplay.Mode mode;
     private final PrintStream err;
     private final DemoProgress lines;
-    private ProgressBar bar;
+    private ProgressDisplay bars;
+    private ProgressListener bar;
 
     DemoProgressDisplay(ProgressDisplay.Mode mode, PrintStream err) {
         this.mode = mode;
@@ -34,15 +34,12 @@ final class DemoProgressDisplay implements DemoProgress, AutoCloseable {
             case OFF -> { }
             case LINES -> lines.onProgress(stored, expected);
             case BARS -> {
-                double fraction = expected <= 0 ? 1 : Math.min(1, (double) stored / expected);
-                if (bar == null) {
-                    bar = new ProgressBarBuilder().setTaskName("demo catalogue").setInitialMax(BAR_STEPS)
-                            .setUpdateIntervalMillis(100)
-                            .setConsumer(new InteractiveConsoleProgressBarConsumer(err))
-                            .setRenderer(new BarRenderer()).build();
+                if (bars == null) {
+                    bars = new ProgressDisplay(ProgressDisplay.Mode.BARS, err, List.of(NAME), false);
+                    bar = bars.listenerFor(NAME);
                 }
-                bar.setExtraMessage(String.format(Locale.ROOT, "%,d datapoints", stored));
-                bar.stepTo(Math.round(fraction * BAR_STEPS));
+                double fraction = expected <= 0 ? 1 : Math.min(1, (double) stored / expected);
+                bar.onProgress(new QueryProgress(0, stored, 0, fraction));
             }
         }
     }
@@ -50,9 +47,9 @@ final class DemoProgressDisplay implements DemoProgress, AutoCloseable {
     /** Draws the bar a last time and releases the terminal. */
     @Override
     public synchronized void close() {
-        if (bar != null) {
-            bar.close();
-            bar = null;
+        if (bars != null) {
+            bars.close();
+            bars = null;
         }
     }
 }

@@ -33,7 +33,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
         description = "Run a local Tilebox-compatible Datasets server on loopback until Ctrl-C. It requires an API"
                 + " key only if given one: --api-key-file FILE, the " + ServeCommand.KEY_VARIABLE + " environment"
                 + " variable, or --api-key (visible to other users in the process list). TILEBOX_API_KEY is not"
-                + " used.")
+                + " used.",
+        footer = {"  skyloom serve --demo --port 8080",
+                "  SKYLOOM_SERVE_API_KEY=secret skyloom serve --data ./store",
+                "  skyloom serve --demo --latency 100ms --page-size 100"})
 final class ServeCommand implements Callable<Integer> {
 
     /** The environment variable that gives the key the server requires. */
@@ -46,6 +49,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = "--api-key", paramLabel = "KEY",
+            description = "Require this API key from clients, visible to other users in the process list (default:"
+                    + " --api-key-file or " + KEY_VARIABLE + ").")
+    private String apiKey;
 
     @Option(names = "--port", paramLabel = "P", defaultValue = "0",
             description = "TCP port on 127.0.0.1 (default: a free port).")
@@ -174,7 +182,7 @@ final class ServeCommand implements Callable<Integer> {
 
     /** The key the server requires: --api-key, --api-key-file or the environment variable, or null for none. */
     private String serverKey(CommandLine commandLine) {
-        String option = root.apiKeyOption();
+        String option = apiKey != null ? apiKey : root.apiKeyOption();
         if (option != null && apiKeyFile != null) {
             throw new ParameterException(commandLine, "give either --api-key or --api-key-file, not both");
         }

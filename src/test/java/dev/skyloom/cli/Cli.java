@@ -21,11 +21,22 @@ final class Cli {
 
     /** Runs {@code args} with the given environment variables (none by default). */
     static Result run(Map<String, String> variables, String... args) {
+        return run(variables, false, args);
+    }
+
+    /** Runs {@code args} as if stdout were a terminal {@code COLUMNS} wide (80 unless set); stderr is not one. */
+    static Result runOnTerminal(Map<String, String> variables, String... args) {
+        Map<String, String> withColumns = new java.util.HashMap<>(Map.of("COLUMNS", "80"));
+        withColumns.putAll(variables);
+        return run(withColumns, true, args);
+    }
+
+    private static Result run(Map<String, String> variables, boolean terminal, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        int exit = Main.commandLine(new Environment(variables, outStream, errStream, false, false)).execute(args);
+        int exit = Main.commandLine(new Environment(variables, outStream, errStream, terminal, false)).execute(args);
         outStream.flush();
         errStream.flush();
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
