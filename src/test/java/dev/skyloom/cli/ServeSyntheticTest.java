@@ -32,7 +32,7 @@ class ServeSyntheticTest {
                     "2020-12-31T23:59:00Z", "--to", "2021-01-01", "--format", "csv", "--no-progress");
 
             assertThat(collections.exit()).as(collections.err()).isZero();
-            assertThat(collections.out()).containsPattern("big +36600000 +2020-01-01T")
+            assertThat(collections.out()).containsPattern("big +36,600,000 +2020-01-01T")
                     .containsPattern("small +366 +2020-01-01T");
             assertThat(day.exit()).as(day.err()).isZero();
             assertThat(day.out().lines().count()).isEqualTo(1 + 1);
