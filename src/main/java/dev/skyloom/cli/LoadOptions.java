@@ -96,7 +96,7 @@ final class LoadOptions {
         }
         ConcurrentLoader loader = ConcurrentLoader.create()
                 .withMode(keepGoing ? LoadMode.COLLECT : LoadMode.FAIL_FAST)
-                .withProgress((collection, p) -> listeners.get(collection.name()).onProgress(p));
+                .withProgress(collection -> listeners.get(collection.name()));
         if (timeout != null) {
             loader = loader.withDeadline(timeout);
         }

@@ -32,10 +32,7 @@ public record LoadResult(List<Outcome> outcomes, Duration wallTime) {
 
     /** The figures of the successful collections added up, with the whole load's wall time. */
     public LoadStats totals() {
-        List<LoadStats> stats = loads().stream().map(CollectionLoad::stats).toList();
-        return new LoadStats(stats.stream().mapToLong(LoadStats::pages).sum(),
-                stats.stream().mapToLong(LoadStats::datapoints).sum(),
-                stats.stream().mapToLong(LoadStats::bytes).sum(), wallTime);
+        return LoadStats.sum(loads().stream().map(CollectionLoad::stats).toList(), wallTime);
     }
 
     /** A summary, one outcome per collection, without the datapoints. */

@@ -167,7 +167,8 @@ class ConcurrentLoaderTest {
         caller.join();
 
         assertThat(dump.threadsStartingWith(THREAD_PREFIX)).containsExactlyInAnyOrder(
-                THREAD_PREFIX + "L1TP", THREAD_PREFIX + "L1TP#slice-1of2", THREAD_PREFIX + "L1TP#slice-2of2");
+                THREAD_PREFIX + "L1TP", THREAD_PREFIX + "L1TP#slice-1of2", THREAD_PREFIX + "L1TP#slice-2of2",
+                THREAD_PREFIX + "L1TP#delivery");
         assertThat(dump.containers()).anyMatch(c -> c.startsWith("skyloom-load/"));
         assertThat(thrown.get()).isInstanceOf(SkyloomException.Cancelled.class);
         assertThat(server.answered("L1TP")).isZero();
