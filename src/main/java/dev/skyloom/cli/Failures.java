@@ -32,7 +32,7 @@ final class Failures {
             case UncheckedIOException e -> "I/O error: " + message(e.getCause());
             case IOException e -> "I/O error: " + message(e);
             case OutOfMemoryError e -> "out of memory (" + e.getMessage() + "); query a shorter time interval or"
-                    + " use --max, or give the JVM more memory with -Xmx";
+                    + " use --max, or give the JVM more memory, e.g. SKYLOOM_JAVA_OPTS=-Xmx2g";
             default -> failure.getClass().getSimpleName() + ": " + message(failure);
         };
         return oneLine(text);

@@ -24,6 +24,13 @@ import java.util.stream.Stream;
 /** How {@code load} runs: concurrently (bounded, split, with a deadline) or one collection at a time. */
 final class LoadOptions {
 
+    /**
+     * The pages a load may hold in memory at once, shared out among the collections loading at once (at most
+     * {@link ConcurrentLoader#DEFAULT_MAX_BUFFERED_PAGES} and at least 4 each): about 75 MB of Landsat-8 pages,
+     * whatever the number of collections or datapoints.
+     */
+    private static final int PAGE_BUDGET = 256;
+
     @Option(names = "--concurrency", paramLabel = "N",
             description = "At most N requests in flight at once (default: "
                     + ConcurrentLoader.DEFAULT_MAX_CONCURRENT_REQUESTS + ").")
@@ -86,20 +93,22 @@ final class LoadOptions {
      *                          --timeout passed
      */
     StreamResult run(List<Collection> sources, ProgressDisplay progress, Query query, CollectionSink.Factory sinks) {
-        return sequential ? runSequentially(sources, progress, query, sinks) : loader(progress).stream(sources, query,
-                sinks);
+        return sequential ? runSequentially(sources, progress, query, sinks)
+                : loader(progress, sources.size()).stream(sources, query, sinks);
     }
 
-    private ConcurrentLoader loader(ProgressDisplay progress) {
+    private ConcurrentLoader loader(ProgressDisplay progress, int collections) {
+        int requests = concurrency != null ? concurrency : ConcurrentLoader.DEFAULT_MAX_CONCURRENT_REQUESTS;
+        int loadingAtOnce = (int) Math.min(collections, 2L * requests);
         ConcurrentLoader loader = ConcurrentLoader.create()
                 .withMode(keepGoing ? LoadMode.COLLECT : LoadMode.FAIL_FAST)
-                .withProgress(collection -> progress.listenerFor(collection.name()));
+                .withProgress(collection -> progress.listenerFor(collection.name()))
+                .withMaxBufferedPages(Math.clamp(PAGE_BUDGET / Math.max(1, loadingAtOnce), 4,
+                        ConcurrentLoader.DEFAULT_MAX_BUFFERED_PAGES));
         if (timeout != null) {
             loader = loader.withDeadline(timeout);
         }
-        if (concurrency != null) {
-            loader = loader.withMaxConcurrentRequests(concurrency);
-        }
+        loader = loader.withMaxConcurrentRequests(requests);
         if ("none".equals(split)) {
             loader = loader.withSplit(1);
         } else if (split != null && !split.equals("auto")) {
