@@ -21,7 +21,7 @@ import java.util.Objects;
  */
 public sealed interface Outcome {
 
-    /** The collection this outcome is about. */
+    /** {@return the collection this outcome is about} */
     Collection collection();
 
     /**

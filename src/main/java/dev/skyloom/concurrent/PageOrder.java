@@ -37,7 +37,6 @@ final class PageOrder {
     private final boolean[] finished;
     private int head;
     private int held;
-    private int peak;
 
     /**
      * @param slices the number of slices, in time order
@@ -64,7 +63,6 @@ final class PageOrder {
                 changed.await();
             }
             held++;
-            peak = Math.max(peak, held);
         } finally {
             lock.unlock();
         }
@@ -128,16 +126,6 @@ final class PageOrder {
             } finally {
                 lock.unlock();
             }
-        }
-    }
-
-    /** {@return the most pages held at once so far} */
-    int peak() {
-        lock.lock();
-        try {
-            return peak;
-        } finally {
-            lock.unlock();
         }
     }
 }

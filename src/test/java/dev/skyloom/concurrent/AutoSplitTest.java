@@ -2,13 +2,9 @@ package dev.skyloom.concurrent;
 
 import dev.skyloom.Collection;
 import dev.skyloom.Datapoint;
-import dev.skyloom.DatasetsClient;
 import dev.skyloom.ProgressListener;
 import dev.skyloom.Query;
 import dev.skyloom.TimeInterval;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -24,30 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and large collections, and that it loads exactly what an unsplit load does. Each collection is loaded by a
  * {@link CollectionJob} with its own request limiter, so that the permits it took can be counted.
  */
-class AutoSplitTest {
+class AutoSplitTest extends FakeTileboxTests {
 
     private static final Instant T0 = Instant.parse("2020-01-01T00:00:00Z");
     private static final Query YEAR = Query.of(TimeInterval.parse("2020-01-01", "2021-01-01"));
-
-    private static FakeTilebox server;
-    private static DatasetsClient client;
-
-    @BeforeAll
-    static void startServer() {
-        server = new FakeTilebox();
-        client = DatasetsClient.builder().url(server.url()).apiKey("test-key").build();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void nothingLeaks() {
-        assertThat(ThreadDump.take().threadsStartingWith("skyloom-load")).isEmpty();
-        server.reset();
-    }
 
     /** What one job did. */
     private record Loaded(List<UUID> ids, LoadStats stats, long permits, int queries, int infos) {

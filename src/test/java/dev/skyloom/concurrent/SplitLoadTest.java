@@ -4,11 +4,7 @@ import dev.skyloom.Collection;
 import dev.skyloom.Datapoint;
 import dev.skyloom.Query;
 import dev.skyloom.QueryProgress;
-import dev.skyloom.DatasetsClient;
 import dev.skyloom.TimeInterval;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -22,29 +18,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SplitLoadTest {
+class SplitLoadTest extends FakeTileboxTests {
 
     private static final Instant T0 = Instant.parse("2020-01-01T00:00:00Z");
     private static final Instant T1 = T0.plusMillis(997);
-
-    private static FakeTilebox server;
-    private static DatasetsClient client;
-
-    @BeforeAll
-    static void startServer() {
-        server = new FakeTilebox();
-        client = DatasetsClient.builder().url(server.url()).apiKey("test-key").build();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void resetServer() {
-        server.reset();
-    }
 
     @Test
     void aSplitLoadReturnsExactlyTheDatapointsOfTheUnsplitLoadInTheSameOrder() {

@@ -1,14 +1,9 @@
 package dev.skyloom.concurrent;
 
 import dev.skyloom.Collection;
-import dev.skyloom.Dataset;
-import dev.skyloom.DatasetsClient;
 import dev.skyloom.Query;
 import dev.skyloom.SkyloomException;
 import dev.skyloom.TimeInterval;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -25,31 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Every promise of {@code load}, kept by {@code stream}, plus what is its own: order, back-pressure, sink errors. */
-class StreamingLoadTest {
+class StreamingLoadTest extends FakeTileboxTests {
 
     private static final Instant T0 = Instant.parse("2020-01-01T00:00:00Z");
     private static final Query YEAR = Query.of(TimeInterval.parse("2020-01-01", "2021-01-01"));
     private static final List<String> LANDSAT = List.of("L1GT", "L1T", "L1TP", "L2SP");
-
-    private static FakeTilebox server;
-    private static DatasetsClient client;
-
-    @BeforeAll
-    static void startServer() {
-        server = new FakeTilebox();
-        client = DatasetsClient.builder().url(server.url()).apiKey("test-key").build();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void nothingLeaks() {
-        assertThat(ThreadDump.take().threadsStartingWith("skyloom-load")).isEmpty();
-        server.reset();
-    }
 
     @Test
     void eachCollectionsPagesArriveInTimeOrderWhateverTheSplit() {
@@ -273,11 +248,6 @@ class StreamingLoadTest {
         assertThat(sinks.trail()).filteredOn(e -> e.startsWith("abort")).hasSize(4)
                 .allMatch(e -> e.endsWith(": Cancelled"));
         assertThat(LANDSAT).allSatisfy(n -> assertThat(server.answered(n)).isZero());
-    }
-
-    private static List<Collection> collections(List<String> names) {
-        Dataset dataset = client.dataset(FakeTilebox.SLUG);
-        return names.stream().map(dataset::collection).toList();
     }
 
     /** {@code n} times from {@code T0}, {@code stepMillis} apart. */
