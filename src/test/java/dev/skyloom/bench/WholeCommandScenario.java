@@ -81,8 +81,8 @@ final class WholeCommandScenario implements Scenario {
             }
         }
         return report.note("load only: ConcurrentLoader.load in the benchmark's JVM (warm); whole command in-process:"
-                        + " the CLI's command line run in the same JVM, from parsing the arguments to the last file"
-                        + " renamed; as a process: a new JVM, start-up included, its peak RSS the VmHWM of"
+                        + " the CLI's command line run in the same JVM (warm), from parsing the arguments to the last"
+                        + " file renamed; as a process: a new JVM, start-up included, its peak RSS the VmHWM of"
                         + " /proc/<pid>/status polled every 20 ms. Python aio: the gather alone, timed in Python.")
                 .build();
     }
@@ -97,13 +97,16 @@ final class WholeCommandScenario implements Scenario {
         long[] expected = Loads.concurrent(collections, query, Loads.AUTO_SPLIT);
         long total = Arrays.stream(expected).sum();
         Measured m = new Measured(total);
+        for (String format : FORMATS) { // warm the command's classes up, as the load's are above
+            Path dir = work.resolve(format + "-warm-up");
+            inProcess(commandArgs(server, from, to, format), dir, total);
+            deleteTree(dir);
+        }
         for (int rep = 0; rep < settings.reps(); rep++) {
             m.loadOnly.add(Timing.seconds(() -> check(expected, Loads.concurrent(collections, query,
                     Loads.AUTO_SPLIT))));
             for (String format : FORMATS) {
-                List<String> args = List.of("--url", server.url().toString(), "load", DATASET, NAMES.get(0),
-                        NAMES.get(1), NAMES.get(2), NAMES.get(3), "--from", from, "--to", to, "--format", format,
-                        "--no-progress", "--output-dir");
+                List<String> args = commandArgs(server, from, to, format);
                 Path dir = work.resolve(format + "-in-process");
                 m.inProcess.computeIfAbsent(format, f -> new ArrayList<>()).add(inProcess(args, dir, total));
                 Path processDir = work.resolve(format + "-process");
@@ -133,6 +136,12 @@ final class WholeCommandScenario implements Scenario {
                     m.python.isEmpty() ? "-" : String.format("%.2f s", m.python.getLast()));
         }
         return m;
+    }
+
+    /** {@return the command's arguments, up to {@code --output-dir} without its directory} */
+    private static List<String> commandArgs(ServerProcess server, String from, String to, String format) {
+        return List.of("--url", server.url().toString(), "load", DATASET, NAMES.get(0), NAMES.get(1), NAMES.get(2),
+                NAMES.get(3), "--from", from, "--to", to, "--format", format, "--no-progress", "--output-dir");
     }
 
     /** Runs the command in this JVM into {@code dir}; returns its seconds. */
