@@ -2,6 +2,7 @@
 //JAVA 25+
 //PREVIEW
 //DEPS dev.skyloom:skyloom:0.1.0-SNAPSHOT
+//DEPS org.xerial:sqlite-jdbc:3.54.1.0
 //DEPS org.slf4j:slf4j-nop:2.0.17
 //JAVA_OPTIONS --enable-native-access=ALL-UNNAMED
 
@@ -9,6 +10,7 @@
 // Runs against the embedded local server with its demo catalogue, or the real service when TILEBOX_API_KEY is set.
 //   jbang/bin/jbang jbang/Explore.java [dataset-slug [collection]]
 
+// The embedded server needs what Skyloom leaves optional for library users: the SQLite driver (//DEPS above).
 import dev.skyloom.CollectionInfo;
 import dev.skyloom.Datapoint;
 import dev.skyloom.Dataset;

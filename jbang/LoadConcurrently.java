@@ -2,6 +2,7 @@
 //JAVA 25+
 //PREVIEW
 //DEPS dev.skyloom:skyloom:0.1.0-SNAPSHOT
+//DEPS org.xerial:sqlite-jdbc:3.54.1.0
 //DEPS org.slf4j:slf4j-nop:2.0.17
 //JAVA_OPTIONS --enable-native-access=ALL-UNNAMED
 
@@ -11,6 +12,7 @@
 // service), or the real service when TILEBOX_API_KEY is set.
 //   jbang/bin/jbang jbang/LoadConcurrently.java [latency-ms]
 
+// The embedded server needs what Skyloom leaves optional for library users: the SQLite driver (//DEPS above).
 import dev.skyloom.Collection;
 import dev.skyloom.Dataset;
 import dev.skyloom.DatasetsClient;

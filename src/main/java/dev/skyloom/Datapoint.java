@@ -41,9 +41,11 @@ import java.util.function.Supplier;
  *   <li>repeated fields → an unmodifiable {@code List}; proto maps → an unmodifiable {@code Map};</li>
  *   <li>{@code bytes} → {@code byte[]}, a fresh copy on every access so that the datapoint stays immutable;</li>
  *   <li>{@code int64}, {@code sint64}, {@code sfixed64} → {@code Long}; {@code uint64} and {@code fixed64} →
- *       {@code Long} holding the unsigned value's bits (use {@link Long#toUnsignedString(long)}); {@code uint32} and
- *       {@code fixed32} → {@code Long}; other 32-bit integers → {@code Integer}; {@code float}, {@code double},
- *       {@code bool}, {@code string} → {@code Float}, {@code Double}, {@code Boolean}, {@code String}.</li>
+ *       {@link java.math.BigInteger}, always (0 to 2<sup>64</sup>−1, never negative; a Java {@code long} cannot hold
+ *       the upper half, and one type per field type keeps columns and casts stable); {@code uint32} and
+ *       {@code fixed32} → {@code Long} (0 to 2<sup>32</sup>−1); other 32-bit integers → {@code Integer};
+ *       {@code float}, {@code double}, {@code bool}, {@code string} → {@code Float}, {@code Double},
+ *       {@code Boolean}, {@code String}.</li>
  * </ul>
  * A field is <em>set</em> when the datapoint carries it: repeated fields when not empty, empty UUID and Geometry
  * messages count as unset, and fields without presence tracking (proto3-style scalars, as in legacy types and in
@@ -167,7 +169,10 @@ public final class Datapoint {
      * Maps the fields into an instance of the caller's record or bean, with Jackson. A field fills the component or
      * property named exactly like the proto field ({@code cloud_cover}) or like its lowerCamelCase form
      * ({@code cloudCover}); a name with a digit right after an underscore ({@code bands_10m}) needs the exact name
-     * or {@code @JsonProperty}. Nested messages fill nested records or maps. {@code Instant}, {@code Duration},
+     * or {@code @JsonProperty}. Nested messages fill nested records or maps. Numbers fill any numeric component
+     * they fit ({@code long}, {@code BigInteger}, ...; a uint64 value above {@link Long#MAX_VALUE} needs a
+     * {@code BigInteger}, a {@code String} or a {@code double}) or a {@code String} component, as their decimal text.
+     * {@code Instant}, {@code Duration},
      * {@code UUID}, {@code Geometry} (or a subtype) and {@code byte[]} values land in components of those types
      * (or of {@code String}, as their {@code toString()}). Fields without a matching component are ignored; components
      * without a set field get Jackson's default (null, 0, false).

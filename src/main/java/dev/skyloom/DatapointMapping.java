@@ -19,6 +19,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.locationtech.jts.geom.Geometry;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
@@ -83,6 +84,7 @@ final class DatapointMapping {
             case String string -> out.writeString(string);
             case Integer number -> out.writeNumber(number);
             case Long number -> out.writeNumber(number);
+            case BigInteger number -> out.writeNumber(number);
             case Float number -> out.writeNumber(number);
             case Double number -> out.writeNumber(number);
             case Boolean bool -> out.writeBoolean(bool);

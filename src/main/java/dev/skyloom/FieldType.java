@@ -13,7 +13,10 @@ public enum FieldType {
     BOOL,
     /** Signed 64-bit integer ({@code int64}); Java {@code Long} (any integral number on ingest). Queryable. */
     INT64,
-    /** Unsigned 64-bit integer ({@code uint64}); Java {@code Long} holding the bits. Queryable. */
+    /**
+     * Unsigned 64-bit integer ({@code uint64}), 0 to 2<sup>64</sup>−1; Java {@link java.math.BigInteger} (any
+     * integral number in range on ingest). Queryable.
+     */
     UINT64,
     /** {@code double}; Java {@code Double} (any number on ingest). Queryable. */
     DOUBLE,

@@ -31,13 +31,16 @@ import java.util.UUID;
  * a {@link Date}, an ISO-8601 string) for Timestamp; {@link Duration} (or ISO-8601 text) for Duration; {@link UUID}
  * (or its text) for UUID fields; a JTS {@link Geometry} (sent as EWKB), WKB bytes or WKT text for Geometry; an enum's
  * value name (full, or without the enum's prefix), a Java enum constant or the number; numbers (integral for integer
- * fields, range-checked) or their text, except that a {@code Long} for a uint64 field is taken as the unsigned
- * value's bits, as {@link Datapoint} returns it; a {@code Map} for other message types; a {@code Collection} or array for
- * repeated fields.
+ * fields, range-checked: 0 to 2<sup>64</sup>−1 for uint64 and 0 to 2<sup>32</sup>−1 for uint32, so the values
+ * {@link Datapoint} returns fit and a negative number does not) or their text; a {@code Map} for other message types;
+ * a {@code Collection} or array for repeated fields.
  */
 final class FieldValueEncoder {
 
     private static final BigInteger MAX_UNSIGNED = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+    private static final BigInteger MAX_UNSIGNED_32 = BigInteger.ONE.shiftLeft(32).subtract(BigInteger.ONE);
+    /** Longer integer text cannot be in range (2^64 has 20 digits); parsing it is not worth the time. */
+    private static final int MAX_INTEGER_TEXT = 40;
 
     private FieldValueEncoder() {
     }
@@ -73,11 +76,10 @@ final class FieldValueEncoder {
         return switch (field.getJavaType()) {
             case STRING -> value instanceof CharSequence text ? text.toString() : fail("text", value);
             case BOOLEAN -> bool(value);
-            case INT -> (int) integer(value, BigInteger.valueOf(Integer.MIN_VALUE),
-                    BigInteger.valueOf(Integer.MAX_VALUE), field.getType() == FieldDescriptor.Type.UINT32
-                            || field.getType() == FieldDescriptor.Type.FIXED32);
-            case LONG -> unsigned(field) ? (value instanceof Long bits ? bits
-                    : integer(value, BigInteger.ZERO, MAX_UNSIGNED, true))
+            case INT -> unsigned(field) ? (int) integer(value, BigInteger.ZERO, MAX_UNSIGNED_32, true)
+                    : (int) integer(value, BigInteger.valueOf(Integer.MIN_VALUE),
+                            BigInteger.valueOf(Integer.MAX_VALUE), false);
+            case LONG -> unsigned(field) ? integer(value, BigInteger.ZERO, MAX_UNSIGNED, true)
                     : integer(value, BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE), false);
             case DOUBLE -> real(value);
             case FLOAT -> (float) real(value);
@@ -92,7 +94,10 @@ final class FieldValueEncoder {
     }
 
     private static boolean unsigned(FieldDescriptor field) {
-        return field.getType() == FieldDescriptor.Type.UINT64 || field.getType() == FieldDescriptor.Type.FIXED64;
+        return switch (field.getType()) {
+            case UINT32, FIXED32, UINT64, FIXED64 -> true;
+            default -> false;
+        };
     }
 
     private static boolean bool(Object value) {
@@ -114,6 +119,8 @@ final class FieldValueEncoder {
                 case Byte b -> BigInteger.valueOf(b);
                 case BigInteger big -> big;
                 case Number n -> new BigDecimal(n.toString()).toBigIntegerExact();
+                case String s when s.strip().length() > MAX_INTEGER_TEXT -> fail("an integer of at most "
+                        + MAX_INTEGER_TEXT + " characters", value);
                 case String s -> new BigInteger(s.strip());
                 default -> fail("an integer", value);
             };
@@ -121,7 +128,9 @@ final class FieldValueEncoder {
             throw mismatch("an integer", value);
         }
         if (number.compareTo(min) < 0 || number.compareTo(max) > 0) {
-            throw new IllegalArgumentException(number + " is out of range " + min + ".." + max);
+            String shown = number.bitLength() > 128 ? "a number of " + number.toString().length() + " digits"
+                    : number.toString();
+            throw new IllegalArgumentException(shown + " is out of range " + min + ".." + max);
         }
         return unsigned ? number.longValue() : number.longValueExact();
     }

@@ -65,10 +65,20 @@ final class FieldValues {
     private static boolean containsBytes(Object value) {
         return switch (value) {
             case byte[] _ -> true;
-            case List<?> list -> list.stream().anyMatch(FieldValues::containsBytes);
-            case Map<?, ?> map -> map.values().stream().anyMatch(FieldValues::containsBytes);
+            case List<?> list -> anyContainsBytes(list);
+            case Map<?, ?> map -> anyContainsBytes(map.values());
             case null, default -> false;
         };
+    }
+
+    /** A loop, not a stream: {@code Datapoint.fields()} asks this of every datapoint a writer writes. */
+    private static boolean anyContainsBytes(java.util.Collection<?> values) {
+        for (Object value : values) {
+            if (containsBytes(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Object copy(Object value) {

@@ -1,5 +1,6 @@
 package dev.skyloom;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -57,9 +58,25 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
         return new Not(operand);
     }
 
-    /** {@return an unsigned 64-bit literal for {@code uint64} fields, from the value's bits} */
+    /**
+     * {@return an unsigned 64-bit literal for {@code uint64} fields, from the value's bits}
+     *
+     * @param bits the value's 64 bits, e.g. {@code Long.parseUnsignedLong("18446744073709551615")}
+     */
     static FilterValue unsigned(long bits) {
         return new FilterValue.Uint64(bits);
+    }
+
+    /**
+     * An unsigned 64-bit literal for {@code uint64} fields, from its value (as {@link Datapoint} returns uint64
+     * values).
+     *
+     * @param value 0 to 2<sup>64</sup>−1
+     * @return the literal
+     * @throws IllegalArgumentException if the value is negative or above 2<sup>64</sup>−1
+     */
+    static FilterValue unsigned(BigInteger value) {
+        return FilterValue.Uint64.of(value);
     }
 
     /**
@@ -100,6 +117,8 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
      */
     record And(List<Filter> operands) implements Filter {
         /**
+         * Checks the operands.
+         *
          * @throws IllegalArgumentException if there are fewer than two operands
          */
         public And {
@@ -114,6 +133,8 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
      */
     record Or(List<Filter> operands) implements Filter {
         /**
+         * Checks the operands.
+         *
          * @throws IllegalArgumentException if there are fewer than two operands
          */
         public Or {
@@ -142,6 +163,8 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
      */
     record Comparison(String field, Operator operator, FilterValue value) implements Filter {
         /**
+         * Checks the field name and the operator.
+         *
          * @throws IllegalArgumentException if the field name is invalid, or a boolean is ordered
          */
         public Comparison {
@@ -162,6 +185,8 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
      */
     record IsNull(String field) implements Filter {
         /**
+         * Checks the field name.
+         *
          * @throws IllegalArgumentException if the field name is invalid
          */
         public IsNull {

@@ -16,6 +16,7 @@ final class FilterParser {
 
     private static final BigInteger MIN_LONG = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger MAX_LONG = BigInteger.valueOf(Long.MAX_VALUE);
+    private static final BigInteger MAX_UNSIGNED = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     private final String text;
     private int pos;
@@ -189,12 +190,14 @@ final class FilterParser {
         String token = text.substring(start, pos);
         try {
             if (token.matches("[-+]?\\d+")) {
-                BigInteger value = new BigInteger(token);
-                if (value.compareTo(MIN_LONG) < 0 || value.compareTo(MAX_LONG) > 0) {
-                    throw new IllegalArgumentException("column " + (start + 1) + ": " + token
-                            + " does not fit a 64-bit integer");
+                BigInteger value = token.length() > 40 ? MAX_UNSIGNED.add(BigInteger.ONE) : new BigInteger(token);
+                if (value.compareTo(MIN_LONG) < 0 || value.compareTo(MAX_UNSIGNED) > 0) {
+                    throw new IllegalArgumentException("column " + (start + 1) + ": " + shortened(token)
+                            + " does not fit a 64-bit integer (" + MIN_LONG + " to " + MAX_UNSIGNED + ")");
                 }
-                return new FilterValue.Int64(value.longValueExact());
+                // above the signed range only a uint64 field can hold it: send it as an unsigned literal
+                return value.compareTo(MAX_LONG) > 0 ? FilterValue.Uint64.of(value)
+                        : new FilterValue.Int64(value.longValueExact());
             }
             if (token.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
                 return new FilterValue.Real(new BigDecimal(token).doubleValue());
@@ -262,6 +265,10 @@ final class FilterParser {
 
     private boolean atEnd() {
         return pos >= text.length();
+    }
+
+    private static String shortened(String token) {
+        return token.length() <= 30 ? token : token.substring(0, 20) + "… (" + token.length() + " digits)";
     }
 
     private IllegalArgumentException error(String expected) {

@@ -1,5 +1,6 @@
 package dev.skyloom;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -9,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * A typed literal on the right side of a field comparison in a {@link Filter}; each kind becomes one of the typed
  * values the service understands. Usually created through {@link FilterField}'s overloads ({@code eq(10)},
- * {@code lessThan(2.5)}, {@code eq("S2B")}); use {@link Filter#unsigned(long)} and {@link Filter#enumValue(String)}
- * for the kinds Java has no literal for.
+ * {@code lessThan(2.5)}, {@code eq("S2B")}); use {@link Filter#unsigned(BigInteger)} and
+ * {@link Filter#enumValue(String)} for the kinds Java has no literal for.
  */
 public sealed interface FilterValue {
 
@@ -36,6 +37,28 @@ public sealed interface FilterValue {
      * @param bits the value's bits, read as unsigned (see {@link Long#toUnsignedString(long)})
      */
     record Uint64(long bits) implements FilterValue {
+        private static final BigInteger LIMIT = BigInteger.ONE.shiftLeft(64);
+
+        /**
+         * The literal of an unsigned value.
+         *
+         * @param value 0 to 2<sup>64</sup>−1
+         * @return the literal
+         * @throws IllegalArgumentException if the value is negative or above 2<sup>64</sup>−1
+         */
+        public static Uint64 of(BigInteger value) {
+            if (value.signum() < 0 || value.compareTo(LIMIT) >= 0) {
+                throw new IllegalArgumentException("an unsigned 64-bit value must be from 0 to "
+                        + LIMIT.subtract(BigInteger.ONE) + ", got " + value);
+            }
+            return new Uint64(value.longValue());
+        }
+
+        /** {@return the value, 0 to 2<sup>64</sup>−1} */
+        public BigInteger value() {
+            return new BigInteger(Long.toUnsignedString(bits));
+        }
+
         /** {@return the value in decimal} */
         @Override
         public String toString() {
@@ -50,6 +73,8 @@ public sealed interface FilterValue {
      */
     record Real(double value) implements FilterValue {
         /**
+         * Checks the value is finite.
+         *
          * @throws IllegalArgumentException if the value is NaN or infinite
          */
         public Real {
@@ -69,6 +94,8 @@ public sealed interface FilterValue {
         public static final int MAX_CODE_POINTS = 1024;
 
         /**
+         * Checks the length.
+         *
          * @throws IllegalArgumentException if the string is longer than {@value #MAX_CODE_POINTS} code points
          */
         public Text {
@@ -114,6 +141,8 @@ public sealed interface FilterValue {
         private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
         /**
+         * Checks the name.
+         *
          * @throws IllegalArgumentException if the name is not an identifier
          */
         public EnumName {

@@ -11,7 +11,7 @@ import org.locationtech.jts.geom.PrecisionModel;
 import java.util.Objects;
 
 /**
- * A spatial restriction of a query: datapoints whose geometry intersects (or lies within) an area.
+ * A spatial restriction of a query: datapoints whose geometry intersects an area, lies inside it, or covers it.
  *
  * <p>Coordinates are longitude/latitude in WGS84 (x = longitude, y = latitude). Only polygons and multipolygons are
  * accepted, as by the service. The coordinate system defaults to {@link CoordinateSystem#SPHERICAL}, the service's
@@ -29,12 +29,23 @@ public record SpatialFilter(Geometry geometry, Mode mode, CoordinateSystem coord
 
     private static final GeometryFactory GEOMETRIES = new GeometryFactory(new PrecisionModel(), 4326);
 
-    /** How a datapoint's geometry must relate to the filter's. */
+    /**
+     * How a datapoint's geometry must relate to the filter's area. The names follow the question a query asks of a
+     * footprint: does it meet the area, lie inside it, or cover it?
+     */
     public enum Mode {
-        /** Any overlap matches. */
+        /** Any overlap matches (the service's {@code SPATIAL_FILTER_MODE_INTERSECTS}). */
         INTERSECTS,
-        /** Only geometries entirely inside the filter's match. */
-        CONTAINS
+        /**
+         * The area contains the datapoint: only geometries entirely inside the filter's area match (the service's
+         * {@code SPATIAL_FILTER_MODE_FILTER_CONTAINS_GEOMETRY}).
+         */
+        CONTAINS,
+        /**
+         * The datapoint covers the area: only geometries that contain the whole filter area match, e.g. the scenes
+         * that each show all of a field (the service's {@code SPATIAL_FILTER_MODE_GEOMETRY_CONTAINS_FILTER}).
+         */
+        COVERS
     }
 
     /** How the geometry's edges are interpreted. */
@@ -70,19 +81,45 @@ public record SpatialFilter(Geometry geometry, Mode mode, CoordinateSystem coord
         }
     }
 
-    /** Datapoints intersecting {@code geometry}, spherical. */
+    /**
+     * Datapoints intersecting {@code geometry}, spherical.
+     *
+     * @param geometry the area, in longitude/latitude
+     * @return the filter
+     */
     public static SpatialFilter intersects(Geometry geometry) {
         return new SpatialFilter(geometry, Mode.INTERSECTS, CoordinateSystem.SPHERICAL);
     }
 
-    /** Datapoints inside {@code geometry}, spherical. */
+    /**
+     * Datapoints inside {@code geometry}, spherical.
+     *
+     * @param geometry the area, in longitude/latitude
+     * @return the filter
+     */
     public static SpatialFilter contains(Geometry geometry) {
         return new SpatialFilter(geometry, Mode.CONTAINS, CoordinateSystem.SPHERICAL);
     }
 
     /**
+     * Datapoints whose geometry covers all of an area, spherical: e.g. the scenes that each show a whole field.
+     *
+     * @param geometry the area, a non-empty Polygon or MultiPolygon
+     * @return the filter, mode {@link Mode#COVERS}
+     * @throws IllegalArgumentException as the constructor
+     */
+    public static SpatialFilter covering(Geometry geometry) {
+        return new SpatialFilter(geometry, Mode.COVERS, CoordinateSystem.SPHERICAL);
+    }
+
+    /**
      * Datapoints intersecting a longitude/latitude box.
      *
+     * @param minLon the western bound, in degrees
+     * @param minLat the southern bound, in degrees
+     * @param maxLon the eastern bound, in degrees
+     * @param maxLat the northern bound, in degrees
+     * @return the filter
      * @throws IllegalArgumentException if a bound is not finite, out of range (longitude -180..180, latitude
      *                                  -90..90), or a minimum is not below its maximum
      */
@@ -107,12 +144,22 @@ public record SpatialFilter(Geometry geometry, Mode mode, CoordinateSystem coord
         }
     }
 
-    /** A copy with another mode. */
+    /**
+     * A copy with another mode.
+     *
+     * @param newMode intersects or contains
+     * @return the copy
+     */
     public SpatialFilter withMode(Mode newMode) {
         return new SpatialFilter(geometry, newMode, coordinateSystem);
     }
 
-    /** A copy with another coordinate system. */
+    /**
+     * A copy with another coordinate system.
+     *
+     * @param system spherical or cartesian
+     * @return the copy
+     */
     public SpatialFilter withCoordinateSystem(CoordinateSystem system) {
         return new SpatialFilter(geometry, mode, system);
     }

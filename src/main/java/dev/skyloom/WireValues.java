@@ -45,7 +45,8 @@ final class WireValues {
                 .setGeometry(Geometry.newBuilder().setWkb(ByteString.copyFrom(Wkb.writeEwkb(filter.geometry()))))
                 .setMode(switch (filter.mode()) {
                     case INTERSECTS -> SpatialFilterMode.SPATIAL_FILTER_MODE_INTERSECTS;
-                    case CONTAINS -> SpatialFilterMode.SPATIAL_FILTER_MODE_CONTAINS;
+                    case CONTAINS -> SpatialFilterMode.SPATIAL_FILTER_MODE_FILTER_CONTAINS_GEOMETRY;
+                    case COVERS -> SpatialFilterMode.SPATIAL_FILTER_MODE_GEOMETRY_CONTAINS_FILTER;
                 })
                 .setCoordinateSystem(switch (filter.coordinateSystem()) {
                     case CARTESIAN -> SpatialCoordinateSystem.SPATIAL_COORDINATE_SYSTEM_CARTESIAN;

@@ -182,7 +182,8 @@ class DatasetsClientTest {
             assertThat(sent.getCollectionIdsList()).containsExactly(Ids.toWire(WireFixtures.COLLECTION_B),
                     Ids.toWire(WireFixtures.COLLECTION_A));
             QueryFilters filters = sent.getFilters();
-            assertThat(filters.getSpatialExtent().getMode()).isEqualTo(SpatialFilterMode.SPATIAL_FILTER_MODE_CONTAINS);
+            assertThat(filters.getSpatialExtent().getMode())
+                    .isEqualTo(SpatialFilterMode.SPATIAL_FILTER_MODE_FILTER_CONTAINS_GEOMETRY);
             assertThat(filters.getSpatialExtent().getCoordinateSystem())
                     .isEqualTo(SpatialCoordinateSystem.SPATIAL_COORDINATE_SYSTEM_SPHERICAL);
             // little-endian EWKB polygon with the SRID flag and SRID 4326
@@ -216,5 +217,18 @@ class DatasetsClientTest {
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo(
                         GetDatasetRequest.newBuilder().setSlug("y").build().toByteArray()))
                 .withHeader("Authorization", absent()));
+    }
+
+    @Test
+    void takesTheUrlAsAUriAndRejectsOneThatIsNotHttp(WireMockRuntimeInfo wm) {
+        WireFixtures.stubRpc("/datasets.v1.DatasetService/ListDatasets", ListDatasetsResponse.getDefaultInstance());
+        try (DatasetsClient client = DatasetsClient.builder().url(java.net.URI.create(wm.getHttpBaseUrl()))
+                .apiKey(null).build()) {
+            assertThat(client.datasets().groups()).isEmpty();
+        }
+        assertThatThrownBy(() -> DatasetsClient.builder().url(java.net.URI.create("ftp://example.com/x")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'ftp://example.com/x' is not an http(s) URL: use e.g. https://api.tilebox.com or "
+                        + "http://127.0.0.1:8080");
     }
 }

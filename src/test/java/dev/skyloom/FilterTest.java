@@ -89,7 +89,8 @@ class FilterTest {
         assertThatThrownBy(() -> Filter.parse("a = ")).hasMessageStartingWith("column 5: expected a value");
         assertThatThrownBy(() -> Filter.parse("a = NULL")).hasMessage("column 5: NULL cannot be compared; write IS NULL or IS NOT NULL");
         assertThatThrownBy(() -> Filter.parse("a IS 3")).hasMessageStartingWith("column 6: expected NULL after IS");
-        assertThatThrownBy(() -> Filter.parse("a = 99999999999999999999")).hasMessage("column 5: 99999999999999999999 does not fit a 64-bit integer");
+        assertThatThrownBy(() -> Filter.parse("a = 99999999999999999999")).hasMessage("column 5: "
+                + "99999999999999999999 does not fit a 64-bit integer (-9223372036854775808 to 18446744073709551615)");
         assertThatThrownBy(() -> Filter.parse("a = 1.2.3")).hasMessageStartingWith("column 5: expected a number");
         assertThatThrownBy(() -> Filter.parse("t > TIMESTAMP('yesterday')")).hasMessageStartingWith("column 15: 'yesterday' is not a UTC time");
         assertThatThrownBy(() -> Filter.parse("b < TRUE")).hasMessageStartingWith("column 5: field 'b': booleans");

@@ -15,6 +15,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -49,8 +50,10 @@ class IngestEncoderTest {
     private static final GeometryFactory GEOMETRIES = new GeometryFactory(new PrecisionModel(), 4326);
     private static final Instant T = Instant.parse("2025-04-01T12:00:00.123456789Z");
     private static final UUID ID = UUID.fromString("01941f29-c650-202f-6495-c71dd2118fb1");
+    private static final BigInteger MAX_UINT64 = new BigInteger("18446744073709551615");
 
-    record Everything(Instant time, Geometry geometry, String name, byte[] blob, boolean flag, long count, long size,
+    record Everything(Instant time, Geometry geometry, String name, byte[] blob, boolean flag, long count,
+                      BigInteger size,
                       double ratio, Duration span, Instant seen, UUID ref, Geometry footprint, List<String> tags,
                       String level) {
     }
@@ -83,7 +86,8 @@ class IngestEncoderTest {
     void aRecordFillsEveryFieldTypeAndDecodesToTheSameValues() throws Exception {
         Geometry point = GEOMETRIES.createPoint(new Coordinate(13.4, 52.5));
         Geometry box = GEOMETRIES.toGeometry(new org.locationtech.jts.geom.Envelope(1, 2, 3, 4));
-        var item = new Everything(T, box, "S2B", new byte[] {1, 2, 3}, true, -5, -1L, 2.5, Duration.ofMinutes(90),
+        var item = new Everything(T, box, "S2B", new byte[] {1, 2, 3}, true, -5, MAX_UINT64, 2.5,
+                Duration.ofMinutes(90),
                 T.minusSeconds(60), ID, point, List.of("a", "b"), "L1C");
 
         Datapoint decoded = decode(encoder.encode(item, 0));
@@ -94,7 +98,7 @@ class IngestEncoderTest {
         assertThat((byte[]) decoded.get("blob")).containsExactly(1, 2, 3);
         assertThat(decoded.get("flag")).isEqualTo(true);
         assertThat(decoded.get("count")).isEqualTo(-5L);
-        assertThat(Long.toUnsignedString((Long) decoded.get("size"))).isEqualTo("18446744073709551615");
+        assertThat(decoded.get("size")).isEqualTo(MAX_UINT64);
         assertThat(decoded.get("ratio")).isEqualTo(2.5);
         assertThat(decoded.get("span")).isEqualTo(Duration.ofMinutes(90));
         assertThat(decoded.get("seen")).isEqualTo(T.minusSeconds(60));
@@ -118,7 +122,7 @@ class IngestEncoderTest {
         Datapoint fromMap = decode(encoder.encode(map, 0));
         assertThat(fromMap.time()).isEqualTo(T);
         assertThat(fromMap.get("count")).isEqualTo(42L);
-        assertThat(fromMap.get("size")).isEqualTo(-1L);
+        assertThat(fromMap.get("size")).isEqualTo(MAX_UINT64);
         assertThat(fromMap.get("ref")).isEqualTo(ID);
         assertThat(fromMap.get("footprint")).isEqualTo(GEOMETRIES.createPoint(new Coordinate(13.4, 52.5)));
         assertThat(fromMap.get("span")).isEqualTo(Duration.ofHours(1));
@@ -155,6 +159,14 @@ class IngestEncoderTest {
                 .hasMessage("item 5, field 'count': expected an integer, got Double '1.5'");
         assertThatThrownBy(() -> encoder.encode(Map.of("time", T, "size", -1), 6))
                 .hasMessage("item 6, field 'size': -1 is out of range 0..18446744073709551615");
+        // a negative Long is a negative number, not the bits of a large one
+        assertThatThrownBy(() -> encoder.encode(Map.of("time", T, "size", -1L), 6))
+                .hasMessage("item 6, field 'size': -1 is out of range 0..18446744073709551615");
+        assertThatThrownBy(() -> encoder.encode(Map.of("time", T, "size", "18446744073709551616"), 6))
+                .hasMessage("item 6, field 'size': 18446744073709551616 is out of range 0..18446744073709551615");
+        assertThatThrownBy(() -> encoder.encode(Map.of("time", T, "size", "9".repeat(100_000)), 6))
+                .hasMessageStartingWith("item 6, field 'size': expected an integer of at most 40 characters, got "
+                        + "String '99999");
         assertThatThrownBy(() -> encoder.encode(Map.of("time", T, "level", "L9"), 7))
                 .hasMessageStartingWith("item 7, field 'level': 'L9' is not a value of datasets.v1.ProcessingLevel (");
         assertThatThrownBy(() -> encoder.encode(Map.of("time", "yesterday"), 8))

@@ -11,6 +11,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,9 +29,10 @@ class IngestRoundTripTest {
     private static final int COUNT = 20_000;
     private static final Instant START = Instant.parse("2024-06-01T00:00:00Z");
     private static final GeometryFactory GEOMETRIES = new GeometryFactory(new PrecisionModel(), 4326);
+    private static final BigInteger MAX_UINT64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     record Observation(Instant time, Geometry geometry, String name, byte[] blob, boolean flag, long count,
-                       long size, double ratio, Duration span, Instant seen, UUID ref, Geometry footprint,
+                       BigInteger size, double ratio, Duration span, Instant seen, UUID ref, Geometry footprint,
                        List<String> tags) {
     }
 
@@ -58,7 +60,7 @@ class IngestRoundTripTest {
                 GEOMETRIES.toGeometry(new Envelope(i % 360 - 180, i % 360 - 179, -10, -9)),
                 i % 5 == 0 ? null : "obs-" + i,
                 new byte[] {(byte) i, (byte) (i >> 8)},
-                i % 2 == 0, i - 10_000L, -1L - i, i / 3.0, Duration.ofMillis(i * 37L),
+                i % 2 == 0, i - 10_000L, MAX_UINT64.subtract(BigInteger.valueOf(i)), i / 3.0, Duration.ofMillis(i * 37L),
                 time.minusNanos(i), new UUID(i, -i), GEOMETRIES.createPoint(new Coordinate(i % 180, i % 90)),
                 i % 3 == 0 ? List.of() : List.of("t" + i, "u"));
     }

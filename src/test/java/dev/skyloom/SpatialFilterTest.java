@@ -1,5 +1,6 @@
 package dev.skyloom;
 
+import dev.skyloom.wire.datasets.v1.SpatialFilterMode;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -23,6 +24,20 @@ class SpatialFilterTest {
         assertThat(f.mode()).isEqualTo(SpatialFilter.Mode.INTERSECTS);
         assertThat(f.coordinateSystem()).isEqualTo(SpatialFilter.CoordinateSystem.SPHERICAL);
         assertThat(f.withMode(SpatialFilter.Mode.CONTAINS).mode()).isEqualTo(SpatialFilter.Mode.CONTAINS);
+    }
+
+    @Test
+    void eachModeIsSentAsTheServicesEnumValue() {
+        SpatialFilter box = SpatialFilter.bbox(0, 0, 1, 1);
+        assertThat(WireValues.spatialFilter(box).getMode())
+                .isEqualTo(SpatialFilterMode.SPATIAL_FILTER_MODE_INTERSECTS);
+        assertThat(WireValues.spatialFilter(box.withMode(SpatialFilter.Mode.CONTAINS)).getMode())
+                .isEqualTo(SpatialFilterMode.SPATIAL_FILTER_MODE_FILTER_CONTAINS_GEOMETRY);
+        SpatialFilter covering = SpatialFilter.covering(box.geometry());
+        assertThat(covering.mode()).isEqualTo(SpatialFilter.Mode.COVERS);
+        assertThat(WireValues.spatialFilter(covering).getModeValue()).isEqualTo(3);
+        assertThat(WireValues.spatialFilter(covering).getMode())
+                .isEqualTo(SpatialFilterMode.SPATIAL_FILTER_MODE_GEOMETRY_CONTAINS_FILTER);
     }
 
     @Test

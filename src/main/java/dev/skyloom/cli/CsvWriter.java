@@ -1,26 +1,28 @@
 package dev.skyloom.cli;
 
+import dev.skyloom.Datapoint;
+
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Writes RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they hold a comma, quote or line break.
+ * Writes RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they hold a comma, quote or line break. Cells
+ * are rendered by {@link CellText}.
  *
- * <p>The columns are the fields set in the first batch, in field order; a field first seen in a later batch cannot be
+ * <p>The columns are fixed by the first batch ({@link RowColumns}); a field first seen in a later batch cannot be
  * added to the header any more, so it is left out and reported once through the warnings.
  */
 final class CsvWriter implements DatapointWriter {
 
     private final Writer out;
     private final Consumer<String> warnings;
-    private final Set<String> reported = new LinkedHashSet<>();
-    private List<String> columns;
+    private final StringBuilder row = new StringBuilder(2048);
+    private final StringBuilder cell = new StringBuilder(256);
+    private char[] chars = new char[2048];
+    private RowColumns columns;
 
     CsvWriter(Writer out, Consumer<String> warnings) {
         this.out = out;
@@ -28,29 +30,38 @@ final class CsvWriter implements DatapointWriter {
     }
 
     @Override
-    public void write(List<Map<String, Object>> batch) throws IOException {
+    public void write(String collection, List<Datapoint> batch) throws IOException {
         if (batch.isEmpty()) {
             return;
         }
         if (columns == null) {
-            Set<String> names = new LinkedHashSet<>();
-            batch.forEach(fields -> names.addAll(fields.keySet()));
-            columns = List.copyOf(names);
-            writeRow(columns);
+            columns = RowColumns.of(collection, batch, warnings, "the CSV header");
+            row.setLength(0);
+            for (String name : columns.names()) {
+                appendCell(name);
+            }
+            endRow();
         }
-        List<String> cells = new ArrayList<>(columns.size());
-        for (Map<String, Object> fields : batch) {
-            cells.clear();
-            for (String column : columns) {
-                cells.add(CellText.of(fields.get(column)));
-            }
-            writeRow(cells);
-            for (String name : fields.keySet()) {
-                if (!columns.contains(name) && reported.add(name)) {
-                    warnings.accept("field '" + name + "' is set only in later datapoints; the CSV header was"
-                            + " already written, so it is left out (use --format jsonl to keep every field)");
+        List<String> names = columns.names();
+        for (Datapoint datapoint : batch) {
+            Map<String, Object> fields = datapoint.fields();
+            row.setLength(0);
+            int written = 0;
+            for (int i = 0; i < names.size(); i++) {
+                if (i == 0 && columns.hasCollection()) {
+                    appendCell(collection == null ? "" : collection);
+                    continue;
                 }
+                Object value = fields.get(names.get(i));
+                if (value != null) {
+                    written++;
+                }
+                cell.setLength(0);
+                CellText.append(cell, value);
+                appendCell(cell);
             }
+            endRow();
+            columns.checkLeftOut(fields, written);
         }
     }
 
@@ -59,20 +70,41 @@ final class CsvWriter implements DatapointWriter {
         out.flush();
     }
 
-    private void writeRow(List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(quoted(cells.get(i)));
+    private void appendCell(CharSequence text) {
+        if (!row.isEmpty()) {
+            row.append(',');
         }
-        out.write("\r\n");
+        if (!needsQuotes(text)) {
+            row.append(text);
+            return;
+        }
+        row.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                row.append('"');
+            }
+            row.append(c);
+        }
+        row.append('"');
     }
 
-    static String quoted(String cell) {
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
-            return cell;
+    private void endRow() throws IOException {
+        row.append("\r\n");
+        if (chars.length < row.length()) {
+            chars = new char[Math.max(row.length(), 2 * chars.length)];
         }
-        return '"' + cell.replace("\"", "\"\"") + '"';
+        row.getChars(0, row.length(), chars, 0);
+        out.write(chars, 0, row.length());
+    }
+
+    private static boolean needsQuotes(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 }

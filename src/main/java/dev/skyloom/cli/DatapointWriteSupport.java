@@ -13,14 +13,15 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Turns datapoint field maps into Parquet records of a fixed schema, and adds extra file metadata, computed when the
- * file is finished, to the footer. A field the schema has no column for is skipped, as is a value its column cannot
- * hold ({@link GeoParquetWriter} reports both).
+ * Turns rows (one value per schema column, already checked to fit: null or a value its {@link ParquetKind} accepts,
+ * WKB columns as bytes) into Parquet records of a fixed schema, and adds extra file metadata, computed when the file
+ * is finished, to the footer.
  */
-final class DatapointWriteSupport extends WriteSupport<Map<String, Object>> {
+final class DatapointWriteSupport extends WriteSupport<Object[]> {
 
     private final MessageType schema;
-    private final List<ParquetKind> kinds;
+    private final ParquetKind[] kinds;
+    private final String[] names;
     private final Supplier<Map<String, String>> footerMetadata;
     private RecordConsumer out;
 
@@ -35,7 +36,8 @@ final class DatapointWriteSupport extends WriteSupport<Map<String, Object>> {
                     + kinds.size());
         }
         this.schema = schema;
-        this.kinds = List.copyOf(kinds);
+        this.kinds = kinds.toArray(ParquetKind[]::new);
+        this.names = schema.getFields().stream().map(field -> field.getName()).toArray(String[]::new);
         this.footerMetadata = footerMetadata;
     }
 
@@ -55,15 +57,14 @@ final class DatapointWriteSupport extends WriteSupport<Map<String, Object>> {
     }
 
     @Override
-    public void write(Map<String, Object> fields) {
+    public void write(Object[] row) {
         out.startMessage();
-        for (int i = 0; i < kinds.size(); i++) {
-            String name = schema.getFieldName(i);
-            Object value = fields.get(name);
-            if (value != null && kinds.get(i).accepts(value)) {
-                out.startField(name, i);
-                kinds.get(i).write(out, value);
-                out.endField(name, i);
+        for (int i = 0; i < kinds.length; i++) {
+            Object value = row[i];
+            if (value != null) {
+                out.startField(names[i], i);
+                kinds[i].write(out, value);
+                out.endField(names[i], i);
             }
         }
         out.endMessage();
@@ -75,7 +76,7 @@ final class DatapointWriteSupport extends WriteSupport<Map<String, Object>> {
     }
 
     /** Builds a Parquet writer over this write support. */
-    static final class Builder extends ParquetWriter.Builder<Map<String, Object>, Builder> {
+    static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
 
         private final DatapointWriteSupport support;
 
@@ -90,12 +91,12 @@ final class DatapointWriteSupport extends WriteSupport<Map<String, Object>> {
         }
 
         @Override
-        protected WriteSupport<Map<String, Object>> getWriteSupport(Configuration configuration) {
+        protected WriteSupport<Object[]> getWriteSupport(Configuration configuration) {
             return support;
         }
 
         @Override
-        protected WriteSupport<Map<String, Object>> getWriteSupport(ParquetConfiguration configuration) {
+        protected WriteSupport<Object[]> getWriteSupport(ParquetConfiguration configuration) {
             return support;
         }
     }

@@ -36,7 +36,8 @@ final class DemoServer {
                         + " (only the first time; this takes a while)");
                 build(dir, demo);
             }
-            return LocalServer.start(demo.withDataDir(dir));
+            // several commands may read the cache at once: each opens it shared
+            return LocalServer.start(demo.withDataDir(dir).withSharedDataDir(true));
         } catch (IOException | UncheckedIOException e) {
             environment.err().println("skyloom: cannot use the demo cache " + dir + " (" + e.getMessage()
                     + "); generating the demo catalogue in memory");

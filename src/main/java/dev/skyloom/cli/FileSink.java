@@ -30,16 +30,17 @@ final class FileSink implements CollectionSink {
     /**
      * Opens the temporary file of collection {@code name} in {@code files}.
      *
-     * @param warnings receives one-line notices about data the format cannot hold
+     * @param warnings    receives one-line notices about data the format cannot hold
+     * @param compression how a Parquet file's pages are compressed
      * @throws IOException if the file cannot be created
      */
-    static FileSink open(AtomicFiles files, String name, OutputFormat format, Consumer<String> warnings)
-            throws IOException {
+    static FileSink open(AtomicFiles files, String name, OutputFormat format, Consumer<String> warnings,
+                         ParquetCompression compression) throws IOException {
         AtomicFiles.Part file = files.create(name + "." + format.extension());
         try {
             // a binary writer opens its file itself
             Writer text = format.binary() ? null : Files.newBufferedWriter(file.temp(), StandardCharsets.UTF_8);
-            return new FileSink(file, text, DatapointWriter.of(format, text, file.temp(), warnings));
+            return new FileSink(file, text, DatapointWriter.of(format, text, file.temp(), warnings, compression));
         } catch (IOException | RuntimeException e) {
             file.discard();
             throw e;
@@ -48,7 +49,7 @@ final class FileSink implements CollectionSink {
 
     @Override
     public void page(Page page) throws IOException {
-        writer.write(QueryCommand.fieldsOf(page.datapoints()));
+        writer.write(page.datapoints());
     }
 
     @Override

@@ -47,7 +47,7 @@ final class FindCommand implements Callable<Integer> {
             try (Writer out = OutputTarget.stdout(environment.out())) {
                 DatapointWriter writer = DatapointWriter.of(format, out, null,
                         message -> environment.err().println("skyloom: warning: " + message));
-                writer.write(List.of(datapoint.fields()));
+                writer.write(List.of(datapoint));
                 writer.finish();
             }
         }

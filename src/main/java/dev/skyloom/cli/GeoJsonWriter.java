@@ -1,7 +1,7 @@
 package dev.skyloom.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import org.locationtech.jts.geom.Geometry;
+import dev.skyloom.Datapoint;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -10,43 +10,41 @@ import java.util.Map;
 
 /**
  * Writes one RFC 7946 FeatureCollection, streaming: each datapoint is a Feature whose {@code id} is the datapoint id,
- * whose {@code geometry} is the footprint (null when unset) and whose {@code properties} are all other fields.
+ * whose {@code geometry} is the footprint shaped by {@link Rfc7946} (null when unset) and whose {@code properties}
+ * are all other fields ({@code collection} first when the batch names one).
  */
 final class GeoJsonWriter implements DatapointWriter {
 
-    private final JsonGenerator json;
+    private final Writer out;
+    private final StringBuilder scratch = new StringBuilder(64);
+    private JsonGenerator json;
 
     GeoJsonWriter(Writer out) {
-        try {
-            json = FieldJson.MAPPER.getFactory().createGenerator(out)
-                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.writeStartObject();
-            json.writeStringField("type", "FeatureCollection");
-            json.writeArrayFieldStart("features");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start a JSON document: " + e.getMessage(), e);
-        }
+        this.out = out;
     }
 
     @Override
-    public void write(List<Map<String, Object>> batch) throws IOException {
-        for (Map<String, Object> fields : batch) {
+    public void write(String collection, List<Datapoint> batch) throws IOException {
+        start();
+        for (Datapoint datapoint : batch) {
+            Map<String, Object> fields = datapoint.fields();
             json.writeStartObject();
             json.writeStringField("type", "Feature");
-            if (fields.get("id") != null) {
-                json.writeStringField("id", fields.get("id").toString());
-            }
+            json.writeStringField("id", datapoint.id().toString());
             json.writeFieldName("geometry");
-            if (fields.get("geometry") instanceof Geometry geometry) {
-                GeoJsonGeometry.write(json, geometry);
+            if (datapoint.geometry().isPresent()) {
+                GeoJsonGeometry.write(json, Rfc7946.shape(datapoint.geometry().get()));
             } else {
                 json.writeNull();
             }
             json.writeObjectFieldStart("properties");
+            if (collection != null) {
+                json.writeStringField(RowColumns.COLLECTION, collection);
+            }
             for (Map.Entry<String, Object> field : fields.entrySet()) {
                 if (!field.getKey().equals("geometry")) {
                     json.writeFieldName(field.getKey());
-                    json.writeObject(field.getValue());
+                    FieldJson.write(json, field.getValue(), scratch);
                 }
             }
             json.writeEndObject();
@@ -56,8 +54,20 @@ final class GeoJsonWriter implements DatapointWriter {
 
     @Override
     public void finish() throws IOException {
+        start();
         json.writeEndArray();
         json.writeEndObject();
+        json.writeRaw('\n');
         json.flush();
+        out.flush();
+    }
+
+    private void start() throws IOException {
+        if (json == null) {
+            json = FieldJson.generator(out);
+            json.writeStartObject();
+            json.writeStringField("type", "FeatureCollection");
+            json.writeArrayFieldStart("features");
+        }
     }
 }

@@ -1,75 +1,110 @@
 package dev.skyloom.cli;
 
+import dev.skyloom.Datapoint;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ByteOrderValues;
+import org.locationtech.jts.io.WKBWriter;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Writes a GeoParquet 1.1 file: one optional column per field, typed as {@link ParquetKind}
- * describes (times as INT64 TIMESTAMP(NANOS, UTC), ids as 16-byte UUIDs, footprints as WKB, enums as strings, lists,
- * maps and durations as JSON text), and the {@code geo} footer metadata naming the WKB columns, {@code geometry}
- * first, with their geometry types and bounding box.
+ * Writes a GeoParquet 1.1 file: one optional column per field, typed as {@link ParquetKind} describes (times as INT64
+ * TIMESTAMP(NANOS, UTC), ids as 16-byte UUIDs, footprints as WKB, enums as strings, lists, maps and durations as JSON
+ * text), and the {@code geo} footer metadata naming the WKB columns, {@code geometry} first, with their geometry types
+ * and bounding box over every row written.
  *
- * <p>The columns are the fields set in the first batch, in field order, each typed by its first value there. As in
- * the CSV format, a field first seen in a later batch is left out, and a value its column cannot hold (a number in a
+ * <p>The columns are fixed by the first batch ({@link RowColumns}), each typed by its first value there. As in the CSV
+ * format, a field first seen in a later batch is left out, and a value its column cannot hold (a number in a
  * timestamp column, say) is written as null; each is reported once through the warnings. A result with no datapoints
  * gives a file with no rows and the columns time, id and ingestion_time, without {@code geo} metadata; so does a
  * result without footprints, whose columns then hold no WKB.
  *
- * <p>Pages are dictionary- and run-length-encoded but not compressed: parquet-java's codecs need native libraries
- * (Snappy, Zstandard) or Hadoop's (gzip), and its direct-buffer cleanup warns on JDK 25.
+ * <p>Rows are written as they arrive, in row groups of at most {@value #ROW_GROUP_ROWS} rows (DuckDB's own row group
+ * size) or {@value #ROW_GROUP_BYTES} bytes: memory stays bounded by one row group however many rows the file gets.
+ * Pages are compressed as {@link ParquetCompression} says ({@link ParquetCodecs}); columns of mostly unique values
+ * (times, ids, footprints) skip dictionary encoding, and WKB columns skip min/max statistics.
  *
  * <p>Unlike the text formats this writer owns its output: it creates (or replaces) the file at the first batch and
  * {@link #finish()} writes the footer and closes it.
  */
 final class GeoParquetWriter implements DatapointWriter {
 
+    /** The most rows in one row group. */
+    static final int ROW_GROUP_ROWS = 122_880;
+    /** The most bytes one row group may buffer before it is written. */
+    static final long ROW_GROUP_BYTES = 64L << 20;
+
     private static final Map<String, ParquetKind> EMPTY_COLUMNS = Map.of(
             "time", ParquetKind.TIMESTAMP, "id", ParquetKind.UUID_BYTES, "ingestion_time", ParquetKind.TIMESTAMP);
 
     private final Path file;
     private final Consumer<String> warnings;
-    private final Set<String> reported = new LinkedHashSet<>();
-    private Map<String, ParquetKind> columns;
+    private final ParquetCompression compression;
+    private final int rowGroupRows;
+    private final Set<String> reported = new HashSet<>();
+    private final WKBWriter wkb = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN);
+    private RowColumns columns;
+    private String[] names;
+    private ParquetKind[] kinds;
     private GeoMetadata geo;
-    private ParquetWriter<Map<String, Object>> parquet;
+    private ParquetWriter<Object[]> parquet;
 
     /**
-     * @param file     the file to create or replace
-     * @param warnings receives one-line notices about fields and values the file cannot hold
+     * @param file        the file to create or replace
+     * @param warnings    receives one-line notices about fields and values the file cannot hold
+     * @param compression how pages are compressed
      */
-    GeoParquetWriter(Path file, Consumer<String> warnings) {
+    GeoParquetWriter(Path file, Consumer<String> warnings, ParquetCompression compression) {
+        this(file, warnings, compression, ROW_GROUP_ROWS);
+    }
+
+    /** As the public constructor, with row groups of at most {@code rowGroupRows} rows (tests use a few). */
+    GeoParquetWriter(Path file, Consumer<String> warnings, ParquetCompression compression, int rowGroupRows) {
         this.file = file;
         this.warnings = warnings;
+        this.compression = compression;
+        this.rowGroupRows = rowGroupRows;
     }
 
     @Override
-    public void write(List<Map<String, Object>> batch) throws IOException {
+    public void write(String collection, List<Datapoint> batch) throws IOException {
         if (batch.isEmpty()) {
             return;
         }
         if (parquet == null) {
-            open(columnsOf(batch));
+            columns = RowColumns.of(collection, batch, warnings, "the Parquet schema");
+            open(kindsOf(batch));
         }
-        for (Map<String, Object> fields : batch) {
-            for (Map.Entry<String, Object> field : fields.entrySet()) {
-                check(field.getKey(), field.getValue());
+        Object[] row = new Object[names.length];
+        for (Datapoint datapoint : batch) {
+            Map<String, Object> fields = datapoint.fields();
+            int written = 0;
+            for (int i = 0; i < names.length; i++) {
+                if (i == 0 && columns.hasCollection()) {
+                    row[0] = collection;
+                    continue;
+                }
+                Object value = fields.get(names[i]);
+                if (value != null) {
+                    written++;
+                }
+                row[i] = value == null ? null : checked(i, value);
             }
-            parquet.write(fields);
+            parquet.write(row);
+            columns.checkLeftOut(fields, written);
         }
     }
 
@@ -81,19 +116,30 @@ final class GeoParquetWriter implements DatapointWriter {
         parquet.close();
     }
 
-    private static Map<String, ParquetKind> columnsOf(List<Map<String, Object>> batch) {
-        Map<String, ParquetKind> kinds = new LinkedHashMap<>();
-        for (Map<String, Object> fields : batch) {
-            fields.forEach((name, value) -> kinds.putIfAbsent(name, ParquetKind.of(value)));
+    private Map<String, ParquetKind> kindsOf(List<Datapoint> batch) {
+        Map<String, ParquetKind> result = new LinkedHashMap<>();
+        for (String name : columns.names()) {
+            if (name.equals(RowColumns.COLLECTION) && columns.hasCollection() && result.isEmpty()) {
+                result.put(name, ParquetKind.STRING);
+                continue;
+            }
+            for (Datapoint datapoint : batch) {
+                Object value = datapoint.fields().get(name);
+                if (value != null) {
+                    result.put(name, ParquetKind.of(value));
+                    break;
+                }
+            }
         }
-        return kinds;
+        return result;
     }
 
-    private void open(Map<String, ParquetKind> kinds) throws IOException {
-        columns = kinds;
+    private void open(Map<String, ParquetKind> columnKinds) throws IOException {
+        names = columnKinds.keySet().toArray(String[]::new);
+        kinds = columnKinds.values().toArray(ParquetKind[]::new);
         List<Type> types = new ArrayList<>();
         List<String> wkbColumns = new ArrayList<>();
-        kinds.forEach((name, kind) -> {
+        columnKinds.forEach((name, kind) -> {
             types.add(kind.type(name));
             if (kind == ParquetKind.WKB) {
                 wkbColumns.add(name);
@@ -101,27 +147,37 @@ final class GeoParquetWriter implements DatapointWriter {
         });
         geo = wkbColumns.isEmpty() ? null : new GeoMetadata(wkbColumns);
         DatapointWriteSupport support = new DatapointWriteSupport(new MessageType("datapoint", types),
-                List.copyOf(kinds.values()), () -> geo == null ? Map.of() : Map.of(GeoMetadata.KEY, geo.json()));
-        parquet = new DatapointWriteSupport.Builder(new LocalOutputFile(file), support)
+                List.of(kinds), () -> geo == null ? Map.of() : Map.of(GeoMetadata.KEY, geo.json()));
+        DatapointWriteSupport.Builder builder = new DatapointWriteSupport.Builder(new LocalOutputFile(file), support)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
-                .build();
+                .withCodecFactory(new ParquetCodecs())
+                .withCompressionCodec(compression.codec())
+                .withRowGroupRowCountLimit(rowGroupRows)
+                .withRowGroupSize(ROW_GROUP_BYTES);
+        columnKinds.forEach((name, kind) -> {
+            builder.withDictionaryEncoding(name, kind.dictionary());
+            if (kind == ParquetKind.WKB) {
+                builder.withStatisticsEnabled(name, false);
+            }
+        });
+        parquet = builder.build();
     }
 
-    private void check(String name, Object value) {
-        ParquetKind kind = columns.get(name);
-        if (kind == null) {
-            if (reported.add(name)) {
-                warnings.accept("field '" + name + "' is set only in later datapoints; the Parquet schema was"
-                        + " already written, so it is left out (use --format jsonl to keep every field)");
-            }
-        } else if (!kind.accepts(value)) {
-            if (reported.add(name)) {
-                warnings.accept("field '" + name + "' holds a " + value.getClass().getSimpleName() + " where its"
+    /** @return what column {@code i} stores for {@code value}: WKB bytes for a geometry, null if it does not fit */
+    private Object checked(int i, Object value) {
+        ParquetKind kind = kinds[i];
+        if (!kind.accepts(value)) {
+            if (reported.add(names[i])) {
+                warnings.accept("field '" + names[i] + "' holds a " + value.getClass().getSimpleName() + " where its"
                         + " Parquet column is " + kind + "; such values are written as null");
             }
-        } else if (kind == ParquetKind.WKB) {
-            geo.add(name, (Geometry) value);
+            return null;
         }
+        if (kind == ParquetKind.WKB) {
+            Geometry geometry = (Geometry) value;
+            geo.add(names[i], geometry);
+            return wkb.write(geometry);
+        }
+        return value;
     }
 }

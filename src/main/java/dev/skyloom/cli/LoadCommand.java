@@ -105,7 +105,8 @@ final class LoadCommand implements Callable<Integer> {
         OutputFormat format = write.format(environment, true);
         try (AtomicFiles files = new AtomicFiles(outputDir)) {
             return load.run(sources, progress, query,
-                    collection -> FileSink.open(files, collection.name(), format, write.warnings(environment)));
+                    collection -> FileSink.open(files, collection.name(), format, write.warnings(environment),
+                            write.compression()));
         }
     }
 

@@ -8,9 +8,8 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ByteOrderValues;
-import org.locationtech.jts.io.WKBWriter;
 
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.UUID;
@@ -24,12 +23,17 @@ enum ParquetKind {
     TIMESTAMP,
     /** {@link UUID}: FIXED_LEN_BYTE_ARRAY(16) annotated UUID, big-endian as RFC 4122 lays it out. */
     UUID_BYTES,
-    /** A JTS {@link Geometry}: BINARY holding 2D ISO WKB, little-endian. */
+    /**
+     * A JTS {@link Geometry}: BINARY holding 2D ISO WKB, little-endian; {@link #write} takes the WKB bytes, which the
+     * writer encodes once for the column and the {@code geo} metadata.
+     */
     WKB,
     /** {@link String} (enums arrive as their names): BINARY STRING; a value of another type is written as text. */
     STRING,
     /** {@link Long}, or an {@link Integer} widened: INT64. */
     INT64,
+    /** {@link BigInteger} (a uint64 value, 0 to 2<sup>64</sup>−1): INT64 annotated INTEGER(64, unsigned). */
+    UINT64,
     /** {@link Integer}: INT32. */
     INT32,
     /** {@link Double}, or a {@link Float} widened: DOUBLE. */
@@ -43,6 +47,17 @@ enum ParquetKind {
     /** Anything else (lists, maps, nested messages, durations): BINARY JSON text, as the jsonl format writes it. */
     JSON;
 
+    /**
+     * @return whether a column of this kind is worth dictionary encoding: not for kinds whose values are mostly
+     *         unique (times, ids, WKB, bytes, JSON), where building the dictionary costs time and saves nothing
+     */
+    boolean dictionary() {
+        return switch (this) {
+            case TIMESTAMP, UUID_BYTES, WKB, BYTES, JSON -> false;
+            default -> true;
+        };
+    }
+
     private static final Instant FIRST_NANOS = Instant.ofEpochSecond(-9_223_372_036L);
     private static final Instant LAST_NANOS = Instant.ofEpochSecond(9_223_372_035L, 999_999_999);
 
@@ -54,6 +69,7 @@ enum ParquetKind {
             case Geometry _ -> WKB;
             case String _ -> STRING;
             case Long _ -> INT64;
+            case BigInteger _ -> UINT64;
             case Integer _ -> INT32;
             case Double _ -> DOUBLE;
             case Float _ -> FLOAT;
@@ -74,6 +90,8 @@ enum ParquetKind {
             case STRING -> Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(name);
             case JSON -> Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.jsonType()).named(name);
             case INT64 -> Types.optional(PrimitiveTypeName.INT64).named(name);
+            case UINT64 -> Types.optional(PrimitiveTypeName.INT64).as(LogicalTypeAnnotation.intType(64, false))
+                    .named(name);
             case INT32 -> Types.optional(PrimitiveTypeName.INT32).named(name);
             case DOUBLE -> Types.optional(PrimitiveTypeName.DOUBLE).named(name);
             case FLOAT -> Types.optional(PrimitiveTypeName.FLOAT).named(name);
@@ -88,12 +106,16 @@ enum ParquetKind {
             case TIMESTAMP -> value instanceof Instant instant && !instant.isBefore(FIRST_NANOS)
                     && !instant.isAfter(LAST_NANOS);
             case INT64 -> value instanceof Long || value instanceof Integer;
+            case UINT64 -> value instanceof BigInteger big && big.signum() >= 0 && big.bitLength() <= 64;
             case DOUBLE -> value instanceof Double || value instanceof Float;
             default -> of(value) == this;
         };
     }
 
-    /** Adds {@code value}, which this kind {@linkplain #accepts accepts}, to the current field of {@code out}. */
+    /**
+     * Adds {@code value}, which this kind {@linkplain #accepts accepts}, to the current field of {@code out}; for
+     * {@link #WKB}, its WKB bytes.
+     */
     void write(RecordConsumer out, Object value) {
         switch (this) {
             case TIMESTAMP -> {
@@ -106,16 +128,15 @@ enum ParquetKind {
                         .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
                 out.addBinary(Binary.fromConstantByteArray(bytes.array()));
             }
-            case WKB -> out.addBinary(Binary.fromConstantByteArray(
-                    new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN).write((Geometry) value)));
+            case WKB, BYTES -> out.addBinary(Binary.fromConstantByteArray((byte[]) value));
             case STRING -> out.addBinary(Binary.fromString(CellText.of(value)));
             case JSON -> out.addBinary(Binary.fromString(json(value)));
             case INT64 -> out.addLong(((Number) value).longValue());
+            case UINT64 -> out.addLong(((BigInteger) value).longValue());
             case INT32 -> out.addInteger((Integer) value);
             case DOUBLE -> out.addDouble(((Number) value).doubleValue());
             case FLOAT -> out.addFloat((Float) value);
             case BOOLEAN -> out.addBoolean((Boolean) value);
-            case BYTES -> out.addBinary(Binary.fromConstantByteArray((byte[]) value));
         }
     }
 

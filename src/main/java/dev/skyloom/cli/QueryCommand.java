@@ -21,7 +21,6 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -53,8 +52,9 @@ final class QueryCommand implements Callable<Integer> {
                     + " GeoJSON.")
     private Geometry geometry;
 
-    @Option(names = "--mode", paramLabel = "intersects|contains",
-            description = "How footprints must relate to the area: intersects (default) or contains.")
+    @Option(names = "--mode", paramLabel = "intersects|contains|covers",
+            description = "How footprints must relate to the area: intersects (default: any overlap), contains (the"
+                    + " area contains the footprint) or covers (the footprint covers the whole area).")
     private SpatialFilter.Mode mode;
 
     @Option(names = "--skip-data", description = "Return only time, id and ingestion time.")
@@ -87,7 +87,8 @@ final class QueryCommand implements Callable<Integer> {
         try (Writer out = OutputTarget.open(output, "--output", environment.out(), commandLine);
              Connection connection = root.connect()) {
             Collection source = collectionArguments.resolve(connection.client());
-            DatapointWriter writer = DatapointWriter.of(format, out, output, write.warnings(environment));
+            DatapointWriter writer = DatapointWriter.of(format, out, output, write.warnings(environment),
+                    write.compression());
             long remaining = max == null ? Long.MAX_VALUE : max;
             try (ProgressDisplay progress = write.progress(environment, List.of(collectionArguments.collection()));
                  Stream<Page> pages = source.pages(query, progress.listenerFor(collectionArguments.collection()))) {
@@ -95,7 +96,7 @@ final class QueryCommand implements Callable<Integer> {
                 while (remaining > 0 && it.hasNext()) {
                     List<Datapoint> datapoints = it.next().datapoints();
                     List<Datapoint> taken = datapoints.subList(0, (int) Math.min(remaining, datapoints.size()));
-                    writer.write(fieldsOf(taken));
+                    writer.write(taken);
                     remaining -= taken.size();
                 }
             }
@@ -122,9 +123,5 @@ final class QueryCommand implements Callable<Integer> {
             return query;
         }
         return query.withSpatialFilter(mode == null ? filter : filter.withMode(mode));
-    }
-
-    static List<Map<String, Object>> fieldsOf(List<Datapoint> datapoints) {
-        return datapoints.stream().map(Datapoint::fields).toList();
     }
 }

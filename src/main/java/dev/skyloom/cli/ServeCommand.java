@@ -10,8 +10,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -23,9 +27,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * calling thread is interrupted), printing its URL on stdout once it serves.
  */
 @Command(name = "serve", sortOptions = false,
-        description = "Run a local Tilebox-compatible Datasets server on loopback until Ctrl-C. Use --api-key to make"
-                + " it require that key.")
+        description = "Run a local Tilebox-compatible Datasets server on loopback until Ctrl-C. It requires an API"
+                + " key only if given one: --api-key-file FILE, the " + ServeCommand.KEY_VARIABLE + " environment"
+                + " variable, or --api-key (visible to other users in the process list). TILEBOX_API_KEY is not"
+                + " used.")
 final class ServeCommand implements Callable<Integer> {
+
+    /** The environment variable that gives the key the server requires. */
+    static final String KEY_VARIABLE = "SKYLOOM_SERVE_API_KEY";
+    /** The most bytes read from an API key file. */
+    private static final int MAX_KEY_FILE_BYTES = 4096;
 
     @ParentCommand
     private SkyloomCommand root;
@@ -70,6 +81,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Fraction (0..1) of requests answered 'unavailable' (default: 0).")
     private double faultRate;
 
+    @Option(names = "--api-key-file", paramLabel = "FILE",
+            description = "Require the API key on the first line of FILE (default: the " + KEY_VARIABLE
+                    + " environment variable; with neither, and no --api-key, no key is required).")
+    private Path apiKeyFile;
+
     @Override
     public Integer call() {
         LocalServerConfig config = config(spec.commandLine());
@@ -77,15 +93,16 @@ final class ServeCommand implements Callable<Integer> {
         try {
             server = LocalServer.start(config);
         } catch (UncheckedIOException e) {
-            throw new CommandFailure("cannot start the local server on port " + port + ": "
-                    + e.getCause().getMessage(), e);
+            throw new CommandFailure("cannot start the local server: " + reason(e), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean closed = new AtomicBoolean();
         PrintStream err = root.environment().err();
+        ServeLog log = ServeLog.to(err, root.verbose());
         Runnable stop = () -> {
             if (closed.compareAndSet(false, true)) {
                 server.close();
+                log.close();
                 err.println("skyloom: local server stopped");
                 err.flush();
             }
@@ -97,6 +114,11 @@ final class ServeCommand implements Callable<Integer> {
         out.println("skyloom local server listening on " + server.url()
                 + (config.apiKey() != null ? " (requires the API key given)" : "") + "; Ctrl-C stops it");
         out.flush();
+        if (config.apiKey() == null && root.environment().variable("TILEBOX_API_KEY").isPresent()) {
+            err.println("skyloom: serve does not use TILEBOX_API_KEY: the server accepts requests without a key (set "
+                    + KEY_VARIABLE + " or --api-key-file to require one)");
+            err.flush();
+        }
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -122,9 +144,50 @@ final class ServeCommand implements Callable<Integer> {
         try {
             return LocalServerConfig.defaults().withPort(port).withDataDir(data).withDemo(demo)
                     .withLatency(latency).withJitter(jitter).withPageSize(pageSize).withBandwidthMbps(bandwidth)
-                    .withFaultRate(faultRate).withApiKey(root.apiKeyOption());
+                    .withFaultRate(faultRate).withApiKey(serverKey(commandLine));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(commandLine, e.getMessage());
         }
+    }
+
+    /** The key the server requires: --api-key, --api-key-file or the environment variable, or null for none. */
+    private String serverKey(CommandLine commandLine) {
+        String option = root.apiKeyOption();
+        if (option != null && apiKeyFile != null) {
+            throw new ParameterException(commandLine, "give either --api-key or --api-key-file, not both");
+        }
+        if (option != null) {
+            return option;
+        }
+        if (apiKeyFile == null) {
+            return root.environment().variable(KEY_VARIABLE).map(String::strip).orElse(null);
+        }
+        byte[] content;
+        try {
+            if (Files.size(apiKeyFile) > MAX_KEY_FILE_BYTES) {
+                throw new ParameterException(commandLine, "--api-key-file " + apiKeyFile + " is larger than "
+                        + MAX_KEY_FILE_BYTES + " bytes: it should hold just the key");
+            }
+            content = Files.readAllBytes(apiKeyFile);
+        } catch (IOException e) {
+            throw new ParameterException(commandLine, "cannot read --api-key-file " + apiKeyFile + ": "
+                    + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
+        }
+        String key = new String(content, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
+        if (key.isEmpty()) {
+            throw new ParameterException(commandLine, "--api-key-file " + apiKeyFile + " holds no key: put it on"
+                    + " the first line");
+        }
+        return key;
+    }
+
+    /** What went wrong starting the server, in one line: the store's or the listener's reason. */
+    private static String reason(UncheckedIOException e) {
+        String message = e.getMessage();
+        String cause = e.getCause() == null ? null : e.getCause().getMessage();
+        if (cause != null && (message == null || message.equals(e.getCause().toString()))) {
+            return cause;
+        }
+        return cause == null || message.contains(cause) ? message : message + ": " + cause;
     }
 }

@@ -38,7 +38,8 @@ final class SkyloomCommand {
 
     @Option(names = "--api-key", scope = ScopeType.INHERIT, paramLabel = "KEY",
             description = "API key (default: the TILEBOX_API_KEY environment variable). For 'serve': the key the"
-                    + " server requires.")
+                    + " server requires, visible in the process list (see serve --help for --api-key-file and "
+                    + ServeCommand.KEY_VARIABLE + ").")
     private String apiKey;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

@@ -1,14 +1,9 @@
 package dev.skyloom.cli;
 
 import dev.skyloom.Collection;
-import dev.skyloom.Datapoint;
 import dev.skyloom.concurrent.CollectionSink;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Writes the pages of every collection of a load into one document on standard output, with a {@code collection}
@@ -29,15 +24,8 @@ final class StdoutSinks implements CollectionSink.Factory {
     public CollectionSink open(Collection collection) {
         String name = collection.name();
         return page -> {
-            List<Map<String, Object>> rows = new ArrayList<>(page.datapoints().size());
-            for (Datapoint datapoint : page.datapoints()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("collection", name);
-                row.putAll(datapoint.fields());
-                rows.add(row);
-            }
             synchronized (writer) {
-                writer.write(rows);
+                writer.write(name, page.datapoints());
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.skyloom.cli;
 
+import dev.skyloom.Datapoint;
 import org.locationtech.jts.geom.Geometry;
 
 import java.io.IOException;
@@ -12,8 +13,9 @@ import java.util.Set;
 
 /**
  * Prints datapoints as an aligned table of a few key columns: time, id and the first {@value #EXTRA_COLUMNS} plain
- * (text, number, flag) fields of the first batch. Rows are kept until {@link #finish()}, which prints the table
- * followed by the datapoint count.
+ * (text, number, flag) fields of the first batch, after a {@code collection} column when the batch names one. Rows
+ * are kept until {@link #finish()}, which prints the table followed by the datapoint count: the one format that is
+ * not written in constant memory, meant for reading results in a terminal.
  */
 final class TableWriter implements DatapointWriter {
 
@@ -29,16 +31,18 @@ final class TableWriter implements DatapointWriter {
     }
 
     @Override
-    public void write(List<Map<String, Object>> batch) throws IOException {
+    public void write(String collection, List<Datapoint> batch) throws IOException {
         if (batch.isEmpty()) {
             return;
         }
         if (columns == null) {
-            columns = keyColumns(batch.getFirst());
+            columns = keyColumns(collection, batch.getFirst().fields());
             table = new TextTable(columns);
         }
-        for (Map<String, Object> fields : batch) {
-            table.add(columns.stream().map(column -> CellText.of(fields.get(column))).toList());
+        for (Datapoint datapoint : batch) {
+            Map<String, Object> fields = datapoint.fields();
+            table.add(columns.stream().map(column -> column.equals(RowColumns.COLLECTION) && collection != null
+                    ? collection : CellText.of(fields.get(column))).toList());
         }
     }
 
@@ -53,10 +57,15 @@ final class TableWriter implements DatapointWriter {
         out.flush();
     }
 
-    private static List<String> keyColumns(Map<String, Object> first) {
-        List<String> result = new ArrayList<>(List.of("time", "id"));
+    private static List<String> keyColumns(String collection, Map<String, Object> first) {
+        List<String> result = new ArrayList<>();
+        if (collection != null) {
+            result.add(RowColumns.COLLECTION);
+        }
+        result.addAll(List.of("time", "id"));
+        int wanted = result.size() + EXTRA_COLUMNS;
         for (Map.Entry<String, Object> field : first.entrySet()) {
-            if (result.size() == 2 + EXTRA_COLUMNS) {
+            if (result.size() == wanted) {
                 break;
             }
             Object value = field.getValue();

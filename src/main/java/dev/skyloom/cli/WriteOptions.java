@@ -14,6 +14,10 @@ final class WriteOptions {
             description = "Output format (default: table when stdout is a terminal, csv otherwise).")
     private OutputFormat format;
 
+    @Option(names = "--compression", paramLabel = "zstd|gzip|none",
+            description = "How parquet files are compressed (default: zstd).")
+    private ParquetCompression compression = ParquetCompression.DEFAULT;
+
     @Option(names = "--no-progress", description = "Show no progress on stderr.")
     private boolean noProgress;
 
@@ -39,6 +43,11 @@ final class WriteOptions {
             throw new ParameterException(commandLine, "--format " + format + " is binary and not written to stdout;"
                     + " use " + fileOption);
         }
+    }
+
+    /** @return how parquet files are compressed: --compression, or zstd */
+    ParquetCompression compression() {
+        return compression;
     }
 
     /** @return whether --format was given */

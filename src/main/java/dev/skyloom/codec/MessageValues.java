@@ -6,6 +6,7 @@ import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,8 @@ import java.util.UUID;
 /**
  * Converts the fields of a decoded protobuf message into plain Java values, as {@link dev.skyloom.Datapoint}
  * documents them: well-known messages become {@link Instant}, {@link Duration}, {@link UUID} or a JTS geometry, enums
- * their value name, other messages ordered maps, repeated fields immutable lists.
+ * their value name, other messages ordered maps, repeated fields immutable lists, unsigned 32-bit integers
+ * {@code Long} and unsigned 64-bit integers {@link BigInteger}, both never negative.
  */
 final class MessageValues {
 
@@ -29,6 +31,7 @@ final class MessageValues {
     private static final String DATASETS_UUID = "datasets.v1.UUID";
     private static final String TILEBOX_ID = "tilebox.v1.ID";
     private static final String GEOMETRY = "datasets.v1.Geometry";
+    private static final BigInteger TWO_TO_THE_64 = BigInteger.ONE.shiftLeft(64);
 
     private MessageValues() {
     }
@@ -132,12 +135,22 @@ final class MessageValues {
             case ENUM -> enumValue((EnumValueDescriptor) raw);
             case BYTE_STRING -> ((ByteString) raw).toByteArray();
             case INT -> isUnsigned(field) ? Integer.toUnsignedLong((Integer) raw) : raw;
-            case LONG, FLOAT, DOUBLE, BOOLEAN, STRING -> raw;
+            case LONG -> isUnsigned(field) ? unsigned((Long) raw) : raw;
+            case FLOAT, DOUBLE, BOOLEAN, STRING -> raw;
         };
     }
 
     private static boolean isUnsigned(FieldDescriptor field) {
-        return field.getType() == FieldDescriptor.Type.UINT32 || field.getType() == FieldDescriptor.Type.FIXED32;
+        return switch (field.getType()) {
+            case UINT32, FIXED32, UINT64, FIXED64 -> true;
+            default -> false;
+        };
+    }
+
+    /** The value of an unsigned 64-bit field, whose bits protobuf-java hands over in a signed {@code long}. */
+    static BigInteger unsigned(long bits) {
+        BigInteger value = BigInteger.valueOf(bits);
+        return bits >= 0 ? value : value.add(TWO_TO_THE_64);
     }
 
     private static Object enumValue(EnumValueDescriptor value) {

@@ -107,8 +107,11 @@ public final class ConcurrentLoader {
      * progress listener.
      *
      * @return a loader with the defaults
+     * @throws SkyloomException.InvalidArgument (code {@code failed_precondition}) if the JVM was not started with
+     *                                          {@code --enable-preview} on Java 25; the message says where to add it
      */
     public static ConcurrentLoader create() {
+        PreviewRequirement.check();
         return new ConcurrentLoader(new LoaderSettings(LoadMode.FAIL_FAST, Optional.empty(),
                 DEFAULT_MAX_CONCURRENT_REQUESTS, LoadContext.AUTO, c -> ProgressListener.NONE,
                 DEFAULT_MAX_BUFFERED_PAGES));

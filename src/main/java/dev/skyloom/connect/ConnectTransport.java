@@ -111,7 +111,13 @@ public final class ConnectTransport implements AutoCloseable {
      * of the configured policy; {@link RetryPolicy#none()} makes exactly one attempt, for callers that retry
      * themselves because they must know whether an attempt failed (e.g. to reconcile non-idempotent writes).
      *
+     * @param service the fully qualified service, e.g. {@code datasets.v1.DataAccessService}
+     * @param method the method, e.g. {@code Query}
+     * @param request the request message, sent serialized as the body
+     * @param parser the parser of the response message type
      * @param retries how transient failures of this call are retried
+     * @param <T> the response message type
+     * @return the decoded response and the size of its body on the wire
      * @throws SkyloomException as {@link #unary(String, String, Message, Parser)}
      */
     public <T extends Message> ConnectResponse<T> unary(String service, String method, Message request,

@@ -1,11 +1,13 @@
 package dev.skyloom.local;
 
+import dev.skyloom.local.error.InputText;
 import dev.skyloom.local.error.RpcException;
 import dev.skyloom.local.store.CatalogRows.Collection;
 import dev.skyloom.local.store.CatalogRows.Dataset;
 import dev.skyloom.local.store.CatalogStore;
 import dev.skyloom.local.store.DatapointIds;
 import dev.skyloom.local.store.DatapointStore;
+import dev.skyloom.local.store.Names;
 import dev.skyloom.wire.datasets.v1.CollectionInfo;
 import dev.skyloom.wire.datasets.v1.CreateCollectionRequest;
 import dev.skyloom.wire.datasets.v1.DeleteCollectionRequest;
@@ -35,21 +37,17 @@ final class CollectionRpcs {
 
     CollectionInfo create(CreateCollectionRequest request) {
         Dataset dataset = requireDataset(request.hasDatasetId(), request.getDatasetId());
-        if (request.getName().isEmpty()) {
-            throw RpcException.invalidArgument("collection name is required");
-        }
-        Collection collection = new Collection(UUID.randomUUID(), dataset.id(), request.getName());
+        Collection collection = new Collection(UUID.randomUUID(), dataset.id(),
+                Names.name("collection name", request.getName()));
         catalog.insertCollection(collection);
         return info(collection, false, false);
     }
 
     CollectionInfo getByName(GetCollectionByNameRequest request) {
         Dataset dataset = requireDataset(request.hasDatasetId(), request.getDatasetId());
-        if (request.getCollectionName().isEmpty()) {
-            throw RpcException.invalidArgument("collection_name is required");
-        }
-        Collection collection = catalog.collection(dataset.id(), request.getCollectionName()).orElseThrow(
-                () -> RpcException.notFound("no such collection '" + request.getCollectionName() + "'"));
+        String name = Names.name("collection_name", request.getCollectionName());
+        Collection collection = catalog.collection(dataset.id(), name).orElseThrow(
+                () -> RpcException.notFound("no such collection " + InputText.quoted(name)));
         return info(collection, request.getWithAvailability(), request.getWithCount());
     }
 

@@ -52,6 +52,9 @@ final class ConnectHandler implements HttpHandler {
                 Thread.currentThread().interrupt();
                 sendError(exchange, ConnectCode.CANCELED.httpStatus(), ConnectCode.CANCELED, "the server is stopping");
             } catch (RpcException e) {
+                // one line per refused request, never a stack trace: the message names the problem
+                LOG.log(System.Logger.Level.DEBUG, () -> "refused " + exchange.getRequestURI().getPath() + ": "
+                        + e.code().wireName() + ": " + e.getMessage().replace('\n', ' ').replace('\r', ' '));
                 sendError(exchange, statusOf(e), e.code(), e.getMessage());
             } catch (RuntimeException | Error e) {
                 LOG.log(System.Logger.Level.WARNING, "request to " + exchange.getRequestURI().getPath() + " failed", e);

@@ -71,7 +71,7 @@ final class DataAccessRpcs {
                         + scope.dataset().codeName() + "' is temporal");
             }
             SpatialPredicate spatial = SpatialPredicate.of(filters.getSpatialExtent());
-            bbox = new BboxFilter(spatial.bbox(), spatial.spherical());
+            bbox = new BboxFilter(spatial.bbox(), spatial.spherical(), spatial.coversBbox());
             exact = stored -> {
                 Geometry geometry = Ingestor.geometry(schema, parse(schema, stored), 0);
                 return geometry != null && spatial.test(geometry);

@@ -1,6 +1,7 @@
 package dev.skyloom.local;
 
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
+import dev.skyloom.local.error.InputText;
 import dev.skyloom.local.error.RpcException;
 import dev.skyloom.local.schema.DatasetTypeCompiler;
 import dev.skyloom.local.store.CatalogRows.Collection;
@@ -9,6 +10,7 @@ import dev.skyloom.local.store.CatalogRows.Group;
 import dev.skyloom.local.store.CatalogStore;
 import dev.skyloom.local.store.DatapointIds;
 import dev.skyloom.local.store.DatapointStore;
+import dev.skyloom.local.store.Names;
 import dev.skyloom.wire.datasets.v1.AnnotatedType;
 import dev.skyloom.wire.datasets.v1.CreateDatasetRequest;
 import dev.skyloom.wire.datasets.v1.DatasetGroup;
@@ -24,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * DatasetService: ListDatasets, GetDataset, CreateDataset, UpdateDataset. Datasets created through the API go into the
@@ -36,9 +37,6 @@ final class DatasetRpcs {
     static final String USER_GROUP_CODE_NAME = "my_org";
     /** The fixed id of that group. */
     static final UUID USER_GROUP_ID = UUID.fromString("0190b1c0-0000-7000-8000-00000000a11c");
-
-    private static final Pattern CODE_NAME = Pattern.compile("^[a-z][a-z0-9_]*$");
-    private static final Pattern SLUG = Pattern.compile("^[a-zA-Z0-9_]+(?:\\.[a-zA-Z0-9_]+)*$");
 
     private final CatalogStore catalog;
     private final DatapointStore datapoints;
@@ -76,10 +74,7 @@ final class DatasetRpcs {
         if (request.hasId()) {
             return toWire(Scope.dataset(catalog, request.getId()), slugs);
         }
-        String slug = request.getSlug();
-        if (!SLUG.matcher(slug).matches()) {
-            throw RpcException.invalidArgument("invalid dataset slug '" + slug + "'");
-        }
+        String slug = Names.slug(request.getSlug());
         List<Dataset> all = catalog.datasets();
         for (Dataset dataset : all) {
             if (slugs.of(dataset).equals(slug)) {
@@ -97,7 +92,7 @@ final class DatasetRpcs {
                 return toWire(byCodeName.getFirst(), slugs);
             }
         }
-        throw RpcException.notFound("no such dataset '" + slug + "'");
+        throw RpcException.notFound("no such dataset " + InputText.quoted(slug));
     }
 
     dev.skyloom.wire.datasets.v1.Dataset create(CreateDatasetRequest request) {
@@ -178,25 +173,16 @@ final class DatasetRpcs {
     }
 
     private static void checkName(String name) {
-        if (name.isEmpty() || name.length() > 100) {
-            throw RpcException.invalidArgument("name must be 1 to 100 characters long");
-        }
+        Names.name("dataset name", name);
     }
 
     private static void checkCodeName(String codeName) {
-        if (codeName.isEmpty() || codeName.length() > 100 || !CODE_NAME.matcher(codeName).matches()) {
-            throw RpcException.invalidArgument("invalid code name '" + codeName
-                    + "': use 1 to 100 lower-case letters, digits and underscores, starting with a letter");
-        }
+        Names.codeName("code name", codeName);
     }
 
     private static void checkTexts(String summary, String description) {
-        if (summary.length() > 50_000) {
-            throw RpcException.invalidArgument("summary must be at most 50,000 characters long");
-        }
-        if (description.length() > 1_000_000) {
-            throw RpcException.invalidArgument("description must be at most 1,000,000 characters long");
-        }
+        Names.text("summary", summary, Names.MAX_SUMMARY);
+        Names.text("description", description, Names.MAX_DESCRIPTION);
     }
 
     private dev.skyloom.wire.datasets.v1.Dataset toWire(Dataset dataset, Slugs slugs) {

@@ -59,14 +59,15 @@ public final class LocalServer implements AutoCloseable {
      *
      * @param config the settings
      * @return the running server
-     * @throws UncheckedIOException if the data directory or database cannot be opened or the address cannot be bound
+     * @throws UncheckedIOException if the data directory cannot be created or is used by another server, the database
+     *                              cannot be opened or the address cannot be bound; the message says which
      */
     public static LocalServer start(LocalServerConfig config) {
         Objects.requireNonNull(config, "config");
         if (System.getProperty(NODELAY_PROPERTY) == null) {
             System.setProperty(NODELAY_PROPERTY, "true");
         }
-        Database database = Database.open(config.dataDir());
+        Database database = Database.open(config.dataDir(), config.sharedDataDir(), config.maxDataBytes());
         try {
             CatalogStore catalog = new CatalogStore(database);
             DatapointStore datapoints = new DatapointStore(database);

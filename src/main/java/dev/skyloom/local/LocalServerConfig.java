@@ -30,16 +30,25 @@ import java.util.Objects;
  * @param apiKey        when set, every request must carry {@code Authorization: Bearer <apiKey>}; null (the default)
  *                      accepts any or none. Never shown by {@link #toString()}.
  * @param seed          seeds the demo catalogue and the jitter and fault randomness; default
- *                      {@link DemoCatalog#DEFAULT_SEED}
- * @throws IllegalArgumentException if a setting is out of range
+ *                      {@value DemoCatalog#DEFAULT_SEED}
+ * @param sharedDataDir whether other servers may use the data directory at the same time, each opening it shared
+ *                      (the CLI's demo catalogue cache, read by several commands at once); default false: the server
+ *                      holds the directory alone, and a second server on it fails to start saying so
+ * @param maxDataBytes  the most bytes the database may grow to; when it is full (or the disk is), writes are refused
+ *                      with {@code resource_exhausted}; 0 (the default) = no limit but the disk's
  */
 public record LocalServerConfig(String host, int port, Path dataDir, boolean demo, Duration latency, Duration jitter,
-                                int pageSize, double bandwidthMbps, double faultRate, String apiKey, long seed) {
+                                int pageSize, double bandwidthMbps, double faultRate, String apiKey, long seed,
+                                boolean sharedDataDir, long maxDataBytes) {
 
     /** The page size used when none is configured. */
     public static final int DEFAULT_PAGE_SIZE = 1000;
 
-    /** Validates every setting. */
+    /**
+     * Validates every setting.
+     *
+     * @throws IllegalArgumentException if a setting is out of range
+     */
     public LocalServerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(latency, "latency");
@@ -65,6 +74,9 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
         if (apiKey != null && apiKey.isBlank()) {
             throw new IllegalArgumentException("API key must not be blank (use null for no key)");
         }
+        if (maxDataBytes < 0) {
+            throw new IllegalArgumentException("the data size limit must not be negative, got " + maxDataBytes);
+        }
     }
 
     /**
@@ -75,73 +87,159 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
      */
     public static LocalServerConfig defaults() {
         return new LocalServerConfig("127.0.0.1", 0, null, false, Duration.ZERO, Duration.ZERO, DEFAULT_PAGE_SIZE,
-                0, 0, null, DemoCatalog.DEFAULT_SEED);
+                0, 0, null, DemoCatalog.DEFAULT_SEED, false, 0);
     }
 
-    /** @param host the address to bind  @return a copy with that host */
+    /**
+     * A copy that binds another address, e.g. {@code 0.0.0.0} to serve other machines.
+     *
+     * @param host the address to bind
+     * @return a copy with that host
+     * @throws IllegalArgumentException if it is blank
+     */
     public LocalServerConfig withHost(String host) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, sharedDataDir, maxDataBytes);
     }
 
-    /** @param port the port, 0 for a free one  @return a copy with that port */
+    /**
+     * A copy that listens on another port.
+     *
+     * @param port the port, 0 for a free one
+     * @return a copy with that port
+     * @throws IllegalArgumentException if it is not in 0..65535
+     */
     public LocalServerConfig withPort(int port) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, sharedDataDir, maxDataBytes);
     }
 
-    /** @param dataDir the data directory, null for in-memory  @return a copy with that directory */
+    /**
+     * A copy that stores its data in another directory, or in memory.
+     *
+     * @param dataDir the data directory, null for in-memory
+     * @return a copy with that directory
+     */
     public LocalServerConfig withDataDir(Path dataDir) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, sharedDataDir, maxDataBytes);
     }
 
-    /** @param demo whether to load the demo catalogue into an empty store  @return a copy with that setting */
+    /**
+     * A copy that loads, or does not load, the demo catalogue.
+     *
+     * @param demo whether to load the demo catalogue into an empty store
+     * @return a copy with that setting
+     */
     public LocalServerConfig withDemo(boolean demo) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, sharedDataDir, maxDataBytes);
     }
 
-    /** @param latency the delay before every answer  @return a copy with that latency */
+    /**
+     * A copy that waits longer, or less, before every answer.
+     *
+     * @param latency the delay before every answer
+     * @return a copy with that latency
+     * @throws IllegalArgumentException if it is negative
+     */
     public LocalServerConfig withLatency(Duration latency) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, sharedDataDir, maxDataBytes);
     }
 
-    /** @param jitter the uniform random spread around the latency  @return a copy with that jitter */
+    /**
+     * A copy with another random spread around the latency.
+     *
+     * @param jitter the uniform random spread around the latency
+     * @return a copy with that jitter
+     * @throws IllegalArgumentException if it is negative
+     */
     public LocalServerConfig withJitter(Duration jitter) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, sharedDataDir, maxDataBytes);
     }
 
-    /** @param pageSize the default and maximum Query page size  @return a copy with that page size */
+    /**
+     * A copy with another default and maximum page size.
+     *
+     * @param pageSize the default and maximum Query page size
+     * @return a copy with that page size
+     * @throws IllegalArgumentException if it is below 1
+     */
     public LocalServerConfig withPageSize(int pageSize) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, sharedDataDir, maxDataBytes);
     }
 
-    /** @param bandwidthMbps the response write rate in Mbit/s, 0 for unlimited  @return a copy with that rate */
+    /**
+     * A copy that writes responses at another rate.
+     *
+     * @param bandwidthMbps the response write rate in Mbit/s, 0 for unlimited
+     * @return a copy with that rate
+     * @throws IllegalArgumentException if it is negative or infinite
+     */
     public LocalServerConfig withBandwidthMbps(double bandwidthMbps) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, sharedDataDir, maxDataBytes);
     }
 
-    /** @param faultRate the fraction of requests answered {@code unavailable}  @return a copy with that rate */
+    /**
+     * A copy that fails another share of requests.
+     *
+     * @param faultRate the fraction of requests answered {@code unavailable}
+     * @return a copy with that rate
+     * @throws IllegalArgumentException if it is not in 0..1
+     */
     public LocalServerConfig withFaultRate(double faultRate) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, sharedDataDir, maxDataBytes);
     }
 
-    /** @param apiKey the required bearer key, null for none  @return a copy with that key */
+    /**
+     * A copy that requires another API key, or none.
+     *
+     * @param apiKey the required bearer key, null for none
+     * @return a copy with that key
+     * @throws IllegalArgumentException if it is blank (use null for no key)
+     */
     public LocalServerConfig withApiKey(String apiKey) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, sharedDataDir, maxDataBytes);
     }
 
-    /** @param seed the seed of the demo catalogue and the jitter and fault randomness  @return a copy with it */
+    /**
+     * A copy with another seed.
+     *
+     * @param seed the seed of the demo catalogue and the jitter and fault randomness
+     * @return a copy with it
+     */
     public LocalServerConfig withSeed(long seed) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed);
+                apiKey, seed, sharedDataDir, maxDataBytes);
+    }
+
+    /**
+     * A copy that shares, or holds alone, its data directory.
+     *
+     * @param sharedDataDir whether the data directory may be shared with other servers opening it shared
+     * @return a copy with that setting
+     */
+    public LocalServerConfig withSharedDataDir(boolean sharedDataDir) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed, sharedDataDir, maxDataBytes);
+    }
+
+    /**
+     * A copy whose database may grow to another size; past it, writes are refused with {@code resource_exhausted}.
+     *
+     * @param maxDataBytes the database size limit in bytes, 0 for none
+     * @return a copy with that limit
+     * @throws IllegalArgumentException if it is negative
+     */
+    public LocalServerConfig withMaxDataBytes(long maxDataBytes) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed, sharedDataDir, maxDataBytes);
     }
 
     /** Every setting, with the API key shown only as set or not set. */
@@ -151,6 +249,7 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
                 + ", dataDir=" + (dataDir == null ? "in-memory" : dataDir)
                 + ", demo=" + demo + ", latency=" + latency + ", jitter=" + jitter + ", pageSize=" + pageSize
                 + ", bandwidthMbps=" + bandwidthMbps + ", faultRate=" + faultRate
-                + ", apiKey=" + (apiKey == null ? "none" : "(set)") + ", seed=" + seed + "]";
+                + ", apiKey=" + (apiKey == null ? "none" : "(set)") + ", seed=" + seed
+                + ", sharedDataDir=" + sharedDataDir + ", maxDataBytes=" + maxDataBytes + "]";
     }
 }

@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * processes with JFR's profile settings, to see what limits a figure).
  *
  * @param quick whether to use the tiny smoke-test sizes; default false
- * @param only  the scenario numbers to run; default all, 1 to 7
+ * @param only  the scenario numbers to run; default all, 1 to 7 and 10
  * @param reps  repetitions per timed figure; default 3
  * @param out   the output directory; default {@code target/bench}
  * @param jfr   whether to write {@code bench.jfr} (this JVM) and {@code logs/server-N.jfr} to the output directory;
@@ -20,13 +20,14 @@ import java.util.TreeSet;
 record BenchSettings(boolean quick, Set<Integer> only, int reps, Path out, boolean jfr) {
 
     /** The scenario numbers. */
-    static final Set<Integer> ALL = Set.of(1, 2, 3, 4, 5, 6, 7);
+    static final Set<Integer> ALL = Set.of(1, 2, 3, 4, 5, 6, 7, 10);
 
     /** Validates the settings. */
     BenchSettings {
         only = Set.copyOf(only);
         if (only.isEmpty() || !ALL.containsAll(only)) {
-            throw new IllegalArgumentException("only= takes scenario numbers 1 to 7, got " + new TreeSet<>(only));
+            throw new IllegalArgumentException("only= takes scenario numbers 1 to 7 and 10, got "
+                    + new TreeSet<>(only));
         }
         if (reps < 1 || reps > 50) {
             throw new IllegalArgumentException("reps= must be in 1..50, got " + reps);

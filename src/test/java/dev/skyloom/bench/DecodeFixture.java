@@ -28,9 +28,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A page of Sentinel-2 MSI datapoints as the service sends them (all fixed fields set), with the dataset's type:
- * what the decode benchmark turns into Datapoints. It is taken from the demo catalogue, so it has the real type's
- * 24 fields and realistic values, and stored in a file for the JMH fork to read.
+ * Datapoints of one demo collection as the service sends them (all fixed fields set), with the dataset's type: what
+ * the decode benchmark turns into Datapoints (a page of Sentinel-2 MSI) and the writer benchmark writes (Landsat-8
+ * L1TP). It is taken from the demo catalogue, so it has the real type's fields and realistic values, and can be
+ * stored in a file for a JMH fork to read.
  *
  * @param type   the dataset's type, as GetDataset delivers it
  * @param values the serialized datapoints
@@ -38,6 +39,7 @@ import java.util.UUID;
 record DecodeFixture(AnnotatedType type, List<ByteString> values) {
 
     private static final String SENTINEL2 = "sentinel2_msi";
+    private static final String LANDSAT8 = "landsat8_oli_tirs";
 
     /** Copies the values. */
     DecodeFixture {
@@ -51,15 +53,30 @@ record DecodeFixture(AnnotatedType type, List<ByteString> values) {
      * @throws IllegalStateException if the demo catalogue has fewer Sentinel-2 datapoints
      */
     static DecodeFixture sentinel2(int count) {
-        Capture capture = new Capture(count);
+        return capture(SENTINEL2, null, count);
+    }
+
+    /**
+     * The first {@code count} datapoints of the demo catalogue's Landsat-8 collection {@code collection} (in the
+     * order the catalogue writes them, which is time order), each given an id and an ingestion time.
+     *
+     * @throws IllegalStateException if the collection has fewer datapoints
+     */
+    static DecodeFixture landsat8(String collection, int count) {
+        return capture(LANDSAT8, collection, count);
+    }
+
+    private static DecodeFixture capture(String dataset, String collection, int count) {
+        Capture capture = new Capture(dataset, collection, count);
         try {
             DemoCatalog.writeTo(capture, DemoCatalog.DEFAULT_SEED);
         } catch (Enough e) {
-            // The page is full: the rest of the catalogue (Sentinel-1, Landsat) would take seconds for nothing.
+            // The page is full: the rest of the catalogue would take seconds for nothing.
         }
         if (capture.values.size() < count) {
-            throw new IllegalStateException("the demo catalogue has only " + capture.values.size()
-                    + " Sentinel-2 datapoints, " + count + " asked for");
+            throw new IllegalStateException("the demo catalogue has only " + capture.values.size() + " "
+                    + dataset + (collection == null ? "" : " " + collection) + " datapoints, " + count
+                    + " asked for");
         }
         return new DecodeFixture(capture.type, capture.values);
     }
@@ -91,8 +108,10 @@ record DecodeFixture(AnnotatedType type, List<ByteString> values) {
         }
     }
 
-    /** Keeps the Sentinel-2 dataset's type and its first datapoints; ignores the rest of the catalogue. */
+    /** Keeps one dataset's type and the first datapoints of its collections (or of one); ignores the rest. */
     private static final class Capture implements DemoSink {
+        private final String datasetCodeName;
+        private final String collectionName;
         private final int count;
         private final Set<UUID> collections = new HashSet<>();
         private final List<ByteString> values = new ArrayList<>();
@@ -100,7 +119,9 @@ record DecodeFixture(AnnotatedType type, List<ByteString> values) {
         private AnnotatedType type;
         private Descriptor descriptor;
 
-        Capture(int count) {
+        Capture(String datasetCodeName, String collectionName, int count) {
+            this.datasetCodeName = datasetCodeName;
+            this.collectionName = collectionName;
             this.count = count;
         }
 
@@ -111,7 +132,7 @@ record DecodeFixture(AnnotatedType type, List<ByteString> values) {
         @Override
         public void dataset(UUID id, UUID groupId, String codeName, String name, String summary,
                             String description, DatasetType datasetType) {
-            if (codeName.equals(SENTINEL2)) {
+            if (codeName.equals(datasetCodeName)) {
                 dataset = id;
                 type = DatasetTypeCompiler.compile(groupId, codeName, datasetType);
                 descriptor = DatapointTypes.resolve(type);
@@ -120,7 +141,7 @@ record DecodeFixture(AnnotatedType type, List<ByteString> values) {
 
         @Override
         public void collection(UUID id, UUID datasetId, String name) {
-            if (datasetId.equals(dataset)) {
+            if (datasetId.equals(dataset) && (collectionName == null || collectionName.equals(name))) {
                 collections.add(id);
             }
         }
@@ -156,7 +177,8 @@ record DecodeFixture(AnnotatedType type, List<ByteString> values) {
                         Timestamp.newBuilder().setSeconds(seconds + 86_400).build());
                 return message.build().toByteString();
             } catch (InvalidProtocolBufferException e) {
-                throw new IllegalStateException("the demo catalogue wrote an undecodable Sentinel-2 datapoint", e);
+                throw new IllegalStateException("the demo catalogue wrote an undecodable " + datasetCodeName
+                        + " datapoint", e);
             }
         }
     }

@@ -117,13 +117,46 @@ class CommandsTest {
         assertThat(inBox).isNotEmpty().hasSizeLessThan(all);
         Geometry box = new GeometryFactory().toGeometry(new Envelope(5.9, 10.5, 45.8, 47.8));
         for (String line : inBox) {
-            JsonNode ring = JSON.readTree(line).get("geometry").get("coordinates").get(0);
-            StringBuilder wkt = new StringBuilder("POLYGON((");
-            for (int i = 0; i < ring.size(); i++) {
-                wkt.append(i == 0 ? "" : ", ").append(ring.get(i).get(0).asDouble()).append(' ')
-                        .append(ring.get(i).get(1).asDouble());
-            }
-            assertThat(new WKTReader().read(wkt.append("))").toString()).intersects(box)).isTrue();
+            assertThat(footprint(line).intersects(box)).isTrue();
+        }
+    }
+
+    /** The footprint of a JSON Lines datapoint, a GeoJSON polygon. */
+    private static Geometry footprint(String line) throws Exception {
+        JsonNode ring = JSON.readTree(line).get("geometry").get("coordinates").get(0);
+        StringBuilder wkt = new StringBuilder("POLYGON((");
+        for (int i = 0; i < ring.size(); i++) {
+            wkt.append(i == 0 ? "" : ", ").append(ring.get(i).get(0).asDouble()).append(' ')
+                    .append(ring.get(i).get(1).asDouble());
+        }
+        return new WKTReader().read(wkt.append("))").toString());
+    }
+
+    @Test
+    void theThreeSpatialModesKeepFootprintsMeetingInsideOrCoveringTheArea() throws Exception {
+        String[] query = {"query", LANDSAT, "L1TP", "--from", "2020-01-01", "--to", "2020-02-01", "--format",
+                "jsonl", "--no-progress", "--bbox"};
+        // a box larger than any scene: many meet it, some lie inside it, none covers it
+        String[] large = concat(query, "0,40,20,50");
+        List<String> meeting = succeed(large).out().lines().toList();
+        List<String> inside = succeed(concat(large, "--mode", "contains")).out().lines().toList();
+        assertThat(inside).isNotEmpty().hasSizeLessThan(meeting.size());
+        assertThat(meeting).containsAll(inside);
+        assertThat(succeed(concat(large, "--mode", "covers")).out()).isEmpty();
+        Geometry largeBox = new GeometryFactory().toGeometry(new Envelope(0, 20, 40, 50));
+        for (String line : inside) {
+            // spherical edges differ from straight lon/lat lines by far less than 0.1 degrees at these sizes
+            assertThat(largeBox.buffer(0.1).contains(footprint(line))).isTrue();
+        }
+        // a box smaller than any scene: some cover it, none lies inside it
+        String[] small = concat(query, "8.0,46.0,8.2,46.1");
+        List<String> covering = succeed(concat(small, "--mode", "covers")).out().lines().toList();
+        assertThat(covering).isNotEmpty();
+        assertThat(succeed(small).out().lines().toList()).containsAll(covering);
+        assertThat(succeed(concat(small, "--mode", "contains")).out()).isEmpty();
+        Geometry smallBox = new GeometryFactory().toGeometry(new Envelope(8.0, 8.2, 46.0, 46.1));
+        for (String line : covering) {
+            assertThat(footprint(line).buffer(0.01).contains(smallBox)).isTrue();
         }
     }
 

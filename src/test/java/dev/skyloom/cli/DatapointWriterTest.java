@@ -2,6 +2,7 @@ package dev.skyloom.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.skyloom.Datapoint;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -43,7 +44,7 @@ class DatapointWriterTest {
     private String write(OutputFormat format, List<List<Map<String, Object>>> batches) throws IOException {
         StringWriter out = new StringWriter();
         DatapointWriter writer = DatapointWriter.of(format, out, null, warnings::add);
-        for (List<Map<String, Object>> batch : batches) {
+        for (List<Datapoint> batch : TestDatapoints.batches(batches)) {
             writer.write(batch);
         }
         writer.finish();
@@ -130,6 +131,52 @@ class DatapointWriterTest {
         assertThat(lines.get(2).indexOf("short")).isEqualTo(lines.get(3).indexOf("a longer name"))
                 .isEqualTo(lines.get(0).indexOf("granule_name"));
         assertThat(lines.get(4)).isEqualTo("(2 datapoints)");
+    }
+
+    @Test
+    void batchesNamingTheirCollectionGetACollectionColumnFirstInEveryFormat() throws Exception {
+        List<List<Datapoint>> batches = TestDatapoints.batches(List.of(List.of(datapoint(1, "a")),
+                List.of(datapoint(2, "b"))));
+        Map<OutputFormat, StringWriter> outputs = new LinkedHashMap<>();
+        for (OutputFormat format : List.of(OutputFormat.CSV, OutputFormat.JSONL, OutputFormat.GEOJSON,
+                OutputFormat.TABLE)) {
+            StringWriter out = new StringWriter();
+            DatapointWriter writer = DatapointWriter.of(format, out, null, warnings::add);
+            writer.write("L1GT", batches.get(0));
+            writer.write("L2SP", batches.get(1));
+            writer.finish();
+            outputs.put(format, out);
+        }
+
+        List<String> csv = List.of(outputs.get(OutputFormat.CSV).toString().split("\r\n"));
+        assertThat(csv.get(0)).startsWith("collection,time,id,");
+        assertThat(csv.get(1)).startsWith("L1GT,2020-01-01T10:00:00Z,");
+        assertThat(csv.get(2)).startsWith("L2SP,2020-01-02T10:00:00Z,");
+        List<String> jsonl = outputs.get(OutputFormat.JSONL).toString().lines().toList();
+        assertThat(jsonl.get(1)).startsWith("{\"collection\":\"L2SP\",\"time\":\"2020-01-02T10:00:00Z\"");
+        JsonNode features = new ObjectMapper().readTree(outputs.get(OutputFormat.GEOJSON).toString()).get("features");
+        assertThat(features.get(0).get("properties").get("collection").asText()).isEqualTo("L1GT");
+        assertThat(outputs.get(OutputFormat.TABLE).toString().lines().toList().get(3)).startsWith("L2SP");
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void writersWriteThroughEveryBatchAtOnce() throws Exception {
+        for (OutputFormat format : List.of(OutputFormat.CSV, OutputFormat.JSONL, OutputFormat.GEOJSON)) {
+            StringWriter out = new StringWriter();
+            DatapointWriter writer = DatapointWriter.of(format, out, null, warnings::add);
+            List<Map<String, Object>> batch = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                batch.add(datapoint(1 + i % 9, "granule " + i));
+            }
+            writer.write(TestDatapoints.batches(List.of(batch)).getFirst());
+            int afterFirst = out.getBuffer().length();
+            writer.write(TestDatapoints.batches(List.of(batch)).getFirst());
+            int afterSecond = out.getBuffer().length();
+
+            assertThat(afterFirst).as(format.toString()).isGreaterThan(20_000);
+            assertThat(afterSecond - afterFirst).as(format.toString()).isGreaterThan(afterFirst * 9 / 10);
+        }
     }
 
     @Test

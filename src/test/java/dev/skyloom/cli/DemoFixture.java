@@ -46,7 +46,7 @@ final class DemoFixture {
      */
     static LocalServer another(LocalServerConfig config) {
         Path cache = cacheHome().resolve("skyloom").resolve("demo-" + config.seed());
-        return LocalServer.start(config.withDataDir(cache).withDemo(true));
+        return LocalServer.start(config.withDataDir(cache).withDemo(true).withSharedDataDir(true));
     }
 
     /** @return the {@code XDG_CACHE_HOME} whose {@code skyloom/demo-<seed>} holds the shared server's catalogue */

@@ -2,16 +2,10 @@ package dev.skyloom.cli;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,32 +13,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code serve} in the foreground, and the built-in demo server used when neither a key nor a URL is given. */
 class ServeAndEmbeddedTest {
 
-    private static final Pattern URL = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
-
     @Test
     void serveAnswersUntilInterruptedAndRequiresItsKey() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Environment environment = new Environment(Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false, false);
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread serving = Thread.ofPlatform().start(() -> exit.set(Main.commandLine(environment)
-                .execute("serve", "--page-size", "100", "--api-key", "tbx-serve-key")));
+        ServeRun serve = ServeRun.start(Map.of(), "serve", "--page-size", "100", "--api-key", "tbx-serve-key");
 
-        String url = awaitUrl(out, serving);
+        String url = serve.url();
         Cli.Result withoutKey = Cli.run("--url", url, "datasets");
         Cli.Result withKey = Cli.run(Map.of("TILEBOX_API_KEY", "tbx-serve-key"), "--url", url, "datasets");
-        serving.interrupt();
-        serving.join(10_000);
+        serve.stop();
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("requires the API key given")
-                .doesNotContain("tbx-serve-key");
+        assertThat(serve.out()).contains("requires the API key given").doesNotContain("tbx-serve-key");
         assertThat(withoutKey.exit()).isEqualTo(1);
         assertThat(withKey.exit()).as(withKey.err()).isZero();
         assertThat(withKey.out()).startsWith("slug");
-        assertThat(serving.isAlive()).isFalse();
-        assertThat(exit.get()).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("local server stopped");
+        assertThat(serve.awaitExit()).isZero();
+        assertThat(serve.err()).contains("local server stopped");
         assertThat(Cli.run("--url", url, "datasets").exit()).isEqualTo(1);
     }
 
@@ -67,16 +50,5 @@ class ServeAndEmbeddedTest {
             assertThat(entries.map(p -> p.getFileName().toString()))
                     .singleElement().asString().startsWith("demo-");
         }
-    }
-
-    private static String awaitUrl(ByteArrayOutputStream out, Thread serving) throws InterruptedException {
-        for (int i = 0; i < 600 && serving.isAlive(); i++) {
-            Matcher m = URL.matcher(out.toString(StandardCharsets.UTF_8));
-            if (m.find()) {
-                return m.group(1);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("serve printed no URL; stdout: " + out.toString(StandardCharsets.UTF_8));
     }
 }

@@ -6,6 +6,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -86,6 +87,40 @@ class DatapointAsTest {
         assertThat(observed.sensor()).isEqualTo(new Sensor("MSI", null, Sentinel2Msi.TIME));
         assertThat(observed.relatedIds()).containsExactly(Sentinel2Msi.COPERNICUS_ID);
         assertThat(observed.time()).isEqualTo("2025-01-01T00:00:19.024Z");
+    }
+
+    record UnsignedAsLong(long checksum, long frameCount) {
+    }
+
+    record UnsignedAsBigInteger(BigInteger checksum, BigInteger frameCount) {
+    }
+
+    record UnsignedAsText(String checksum, String frameCount) {
+    }
+
+    @Test
+    void unsignedValuesMapIntoLongBigIntegerAndStringComponents() {
+        DatapointType observation = types.register(Observation.annotatedType());
+        Datapoint small = unsigned(observation, 42L, 7);
+        Datapoint largest = unsigned(observation, -1L, -1);
+
+        assertThat(small.as(UnsignedAsLong.class)).isEqualTo(new UnsignedAsLong(42, 7));
+        assertThat(largest.as(UnsignedAsBigInteger.class)).isEqualTo(new UnsignedAsBigInteger(
+                new BigInteger("18446744073709551615"), BigInteger.valueOf(4294967295L)));
+        assertThat(largest.as(UnsignedAsText.class))
+                .isEqualTo(new UnsignedAsText("18446744073709551615", "4294967295"));
+        assertThatThrownBy(() -> largest.as(UnsignedAsLong.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("18446744073709551615").hasMessageContaining("out of range of long");
+    }
+
+    private static Datapoint unsigned(DatapointType observation, long checksumBits, int frameCountBits) {
+        return observation.decode(new Sentinel2Msi.Builder(observation.descriptor())
+                .set("time", Sentinel2Msi.timestamp(Sentinel2Msi.TIME))
+                .set("id", Sentinel2Msi.uuid(Sentinel2Msi.ID))
+                .set("checksum", checksumBits)
+                .set("frame_count", frameCountBits)
+                .bytes());
     }
 
     @Test

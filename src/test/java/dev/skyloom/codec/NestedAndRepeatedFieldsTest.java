@@ -9,6 +9,7 @@ import dev.skyloom.wire.datasets.v1.Vec3;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -60,8 +61,15 @@ class NestedAndRepeatedFieldsTest {
         assertThat(datapoint.get("calibrated")).isEqualTo(true);
         assertThat(datapoint.get("gain")).isEqualTo(1.25f);
         assertThat(datapoint.get("band")).isEqualTo(-4);
-        assertThat(Long.toUnsignedString((Long) datapoint.get("checksum"))).isEqualTo("18446744073709551615");
+        // unsigned values are never negative: uint64 is always a BigInteger, uint32 a Long
+        assertThat(datapoint.get("checksum")).isEqualTo(new BigInteger("18446744073709551615"));
         assertThat(datapoint.get("frame_count")).isEqualTo(4294967295L);
+        Datapoint small = type.decode(base().setField(type.descriptor().findFieldByName("checksum"), 5L).build()
+                .toByteString());
+        assertThat(small.get("checksum")).isEqualTo(BigInteger.valueOf(5));
+        Datapoint justAboveLong = type.decode(base().setField(type.descriptor().findFieldByName("checksum"),
+                Long.MIN_VALUE).build().toByteString());
+        assertThat(justAboveLong.get("checksum")).isEqualTo(BigInteger.ONE.shiftLeft(63));
     }
 
     @Test

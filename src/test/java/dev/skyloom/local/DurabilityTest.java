@@ -9,11 +9,6 @@ import dev.skyloom.wire.tilebox.v1.ID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,26 +28,9 @@ class DurabilityTest {
     @TempDir
     Path dataDir;
 
-    /** A LocalServerMain in its own JVM, and the URL it printed. */
-    private record ServerProcess(Process process, URI url) {
-    }
-
-    private ServerProcess launch() throws IOException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        Process process = new ProcessBuilder(java, "--enable-preview", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), LocalServerMain.class.getName(),
-                "--data", dataDir.toString(), "--port", "0")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader out = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line = out.readLine();
-        assertThat(line).startsWith("skyloom local server listening on http://127.0.0.1:");
-        return new ServerProcess(process, URI.create(line.substring(line.indexOf("http://"))));
-    }
-
     @Test
     void everyAcknowledgedIngestSurvivesAKillMinusNine() throws Exception {
-        ServerProcess first = launch();
+        LocalServerProcess first = LocalServerProcess.launch(dataDir);
         TestCatalog catalog = new TestCatalog(new ConnectTestClient(first.url()));
         Dataset dataset = catalog.dataset("durable", DatasetKind.DATASET_KIND_TEMPORAL);
         CollectionInfo collection = catalog.collection(dataset, "stream");
@@ -77,7 +55,7 @@ class DurabilityTest {
         stream.join(Duration.ofSeconds(30));
         assertThat(stream.isAlive()).isFalse();
 
-        ServerProcess second = launch();
+        LocalServerProcess second = LocalServerProcess.launch(dataDir);
         try {
             TestCatalog restarted = new TestCatalog(new ConnectTestClient(second.url()));
             Dataset reopened = restarted.client.call("/datasets.v1.DatasetService/GetDataset",

@@ -17,7 +17,7 @@ class LocalServerMainTest {
             "--bandwidth", "12.5", "--fault-rate", "0.25", "--api-key", "tbx-k", "--seed", "9000000000"});
 
         assertThat(config).isEqualTo(new LocalServerConfig("0.0.0.0", 8123, Path.of("/tmp/sky"), true,
-                Duration.ofMillis(50), Duration.ofSeconds(2), 250, 12.5, 0.25, "tbx-k", 9_000_000_000L));
+                Duration.ofMillis(50), Duration.ofSeconds(2), 250, 12.5, 0.25, "tbx-k", 9_000_000_000L, false, 0));
     }
 
     @Test

@@ -2,16 +2,14 @@ package dev.skyloom.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.skyloom.Processes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.abort;
@@ -29,7 +27,7 @@ class OfficialPythonClientTest {
     @Test
     void theOfficialPythonClientWritesAndReadsThroughTheLocalServer() throws Exception {
         String python = System.getenv().getOrDefault("SKYLOOM_TILEBOX_PYTHON", "python3");
-        if (run(List.of(python, "-c", "import tilebox.datasets"), 60).exit != 0) {
+        if (Processes.run(List.of(python, "-c", "import tilebox.datasets"), 60).exit() != 0) {
             abort("no Python with tilebox-datasets (set SKYLOOM_TILEBOX_PYTHON)");
         }
         Path script = dir.resolve("check.py");
@@ -37,9 +35,9 @@ class OfficialPythonClientTest {
             Files.write(script, in.readAllBytes());
         }
         try (LocalServer server = LocalServer.start(LocalServerConfig.defaults())) {
-            Result result = run(List.of(python, script.toString(), server.url().toString()), 300);
-            assertThat(result.exit).as(result.output).isZero();
-            String json = result.output.lines().reduce((a, b) -> b).orElse("{}");
+            Processes.Result result = Processes.run(List.of(python, script.toString(), server.url().toString()), 300);
+            assertThat(result.exit()).as(result.output()).isZero();
+            String json = result.output().lines().reduce((a, b) -> b).orElse("{}");
             JsonNode seen = new ObjectMapper().readTree(json);
 
             assertThat(seen.get("ingested").asInt()).isEqualTo(3);
@@ -52,23 +50,5 @@ class OfficialPythonClientTest {
             assertThat(seen.get("deleted").asInt()).isEqualTo(3);
             assertThat(seen.get("missing_dataset").asText()).isEqualTo("NotFoundError");
         }
-    }
-
-    private record Result(int exit, String output) {
-    }
-
-    private static Result run(List<String> command, int seconds) throws IOException, InterruptedException {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            return new Result(-1, e.getMessage());
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return new Result(-1, output + "\n(timed out)");
-        }
-        return new Result(process.exitValue(), output);
     }
 }

@@ -21,7 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.skyloom.wire.datasets.v1.SpatialFilterMode.SPATIAL_FILTER_MODE_CONTAINS;
+import static dev.skyloom.wire.datasets.v1.SpatialFilterMode.SPATIAL_FILTER_MODE_FILTER_CONTAINS_GEOMETRY;
+import static dev.skyloom.wire.datasets.v1.SpatialFilterMode.SPATIAL_FILTER_MODE_GEOMETRY_CONTAINS_FILTER;
 import static dev.skyloom.wire.datasets.v1.SpatialFilterMode.SPATIAL_FILTER_MODE_INTERSECTS;
 import static dev.skyloom.wire.datasets.v1.SpatialFilterMode.SPATIAL_FILTER_MODE_UNSPECIFIED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,10 +85,48 @@ class SpatialQueryTest {
         // In the plane the antimeridian footprint is a band from -179 to 179 degrees that crosses the square.
         assertThat(matching(SQUARE, SPATIAL_FILTER_MODE_INTERSECTS, cartesian))
                 .containsExactly("inside", "straddling", "across_antimeridian", "prime_meridian");
-        assertThat(matching(SQUARE, SPATIAL_FILTER_MODE_CONTAINS, cartesian)).containsExactly("inside");
+        assertThat(matching(SQUARE, SPATIAL_FILTER_MODE_FILTER_CONTAINS_GEOMETRY, cartesian)).containsExactly("inside");
         assertThat(matching(SQUARE, SPATIAL_FILTER_MODE_UNSPECIFIED,
                 SpatialCoordinateSystem.SPATIAL_COORDINATE_SYSTEM_UNSPECIFIED))
                 .containsExactly("inside", "straddling", "across_antimeridian", "prime_meridian");
+    }
+
+    @Test
+    void geometryContainsFilterKeepsFootprintsThatCoverTheWholeArea() {
+        var cartesian = SpatialCoordinateSystem.SPATIAL_COORDINATE_SYSTEM_CARTESIAN;
+        var spherical = SpatialCoordinateSystem.SPATIAL_COORDINATE_SYSTEM_SPHERICAL;
+        String inStraddling = "POLYGON((9.5 9.5, 10.5 9.5, 10.5 10.5, 9.5 10.5, 9.5 9.5))";
+        assertThat(matching(inStraddling, SPATIAL_FILTER_MODE_GEOMETRY_CONTAINS_FILTER, cartesian))
+                .containsExactly("straddling");
+        assertThat(matching(inStraddling, SPATIAL_FILTER_MODE_GEOMETRY_CONTAINS_FILTER, spherical))
+                .containsExactly("straddling");
+        // a footprint covers an area equal to itself; one that only overlaps it does not
+        assertThat(matching(FOOTPRINTS[0][1], SPATIAL_FILTER_MODE_GEOMETRY_CONTAINS_FILTER, cartesian))
+                .containsExactly("inside");
+        assertThat(matching(SQUARE, SPATIAL_FILTER_MODE_GEOMETRY_CONTAINS_FILTER, cartesian)).isEmpty();
+        // the same areas with the other modes, for contrast
+        assertThat(matching(inStraddling, SPATIAL_FILTER_MODE_FILTER_CONTAINS_GEOMETRY, cartesian)).isEmpty();
+        assertThat(matching(inStraddling, SPATIAL_FILTER_MODE_INTERSECTS, cartesian)).containsExactly("straddling");
+    }
+
+    @Test
+    void geometryContainsFilterAcrossTheAntimeridianNeedsSphericalEdges() {
+        String acrossTheLine = "POLYGON((179.5 -0.5, -179.5 -0.5, -179.5 0.5, 179.5 0.5, 179.5 -0.5))";
+        assertThat(matching(acrossTheLine, SPATIAL_FILTER_MODE_GEOMETRY_CONTAINS_FILTER,
+                SpatialCoordinateSystem.SPATIAL_COORDINATE_SYSTEM_SPHERICAL)).containsExactly("across_antimeridian");
+        // in the plane the area spans -179.5..179.5, which no footprint covers
+        assertThat(matching(acrossTheLine, SPATIAL_FILTER_MODE_GEOMETRY_CONTAINS_FILTER,
+                SpatialCoordinateSystem.SPATIAL_COORDINATE_SYSTEM_CARTESIAN)).isEmpty();
+    }
+
+    @Test
+    void anUnknownModeIsRefused() {
+        QueryFilters filters = TestCatalog.during(T, T.plusSeconds(60)).toBuilder()
+                .setSpatialExtent(SpatialFilter.newBuilder().setGeometry(Geometry.newBuilder()
+                        .setWkb(TestCatalog.wkb(SQUARE))).setModeValue(4)).build();
+
+        assertThatThrownBy(() -> catalog.query(dataset, filters, null, false))
+                .hasMessageContaining("400 invalid_argument").hasMessageContaining("unknown spatial filter mode 4");
     }
 
     @Test
@@ -95,7 +134,7 @@ class SpatialQueryTest {
         var polygon = new WKTReader().read(SQUARE);
         polygon.setSRID(4326);
         ByteString ewkb = ByteString.copyFrom(new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN, true).write(polygon));
-        assertThat(matching(ewkb, SPATIAL_FILTER_MODE_CONTAINS,
+        assertThat(matching(ewkb, SPATIAL_FILTER_MODE_FILTER_CONTAINS_GEOMETRY,
                 SpatialCoordinateSystem.SPATIAL_COORDINATE_SYSTEM_CARTESIAN))
                 .containsExactly("inside");
     }
@@ -104,7 +143,7 @@ class SpatialQueryTest {
     void sphericalFiltersCrossTheAntimeridianWhereCartesianOnesSpanTheGlobe() {
         assertThat(matching(AROUND_ANTIMERIDIAN, SPATIAL_FILTER_MODE_INTERSECTS,
                 SpatialCoordinateSystem.SPATIAL_COORDINATE_SYSTEM_SPHERICAL)).containsExactly("across_antimeridian");
-        assertThat(matching(AROUND_ANTIMERIDIAN, SPATIAL_FILTER_MODE_CONTAINS,
+        assertThat(matching(AROUND_ANTIMERIDIAN, SPATIAL_FILTER_MODE_FILTER_CONTAINS_GEOMETRY,
                 SpatialCoordinateSystem.SPATIAL_COORDINATE_SYSTEM_SPHERICAL)).containsExactly("across_antimeridian");
         assertThat(matching(AROUND_ANTIMERIDIAN, SPATIAL_FILTER_MODE_INTERSECTS,
                 SpatialCoordinateSystem.SPATIAL_COORDINATE_SYSTEM_CARTESIAN))
@@ -113,9 +152,9 @@ class SpatialQueryTest {
 
     @Test
     void sphericalEdgesFollowGreatCircles() {
-        assertThat(matching(HIGH_LATITUDE_BAND, SPATIAL_FILTER_MODE_CONTAINS,
+        assertThat(matching(HIGH_LATITUDE_BAND, SPATIAL_FILTER_MODE_FILTER_CONTAINS_GEOMETRY,
                 SpatialCoordinateSystem.SPATIAL_COORDINATE_SYSTEM_SPHERICAL)).containsExactly("north_of_60");
-        assertThat(matching(HIGH_LATITUDE_BAND, SPATIAL_FILTER_MODE_CONTAINS,
+        assertThat(matching(HIGH_LATITUDE_BAND, SPATIAL_FILTER_MODE_FILTER_CONTAINS_GEOMETRY,
                 SpatialCoordinateSystem.SPATIAL_COORDINATE_SYSTEM_CARTESIAN)).containsExactly("south_of_57");
     }
 

@@ -25,9 +25,13 @@ public interface DemoSink {
     /**
      * Creates a dataset; the sink compiles {@code type} into the dataset's descriptor set.
      *
-     * @param id      the dataset's id
-     * @param groupId the owning group
-     * @param type    the kind and the custom fields, as a CreateDataset request would carry them
+     * @param id          the dataset's id
+     * @param groupId     the owning group
+     * @param codeName    the snake_case slug component
+     * @param name        the display name
+     * @param summary     a one-line summary
+     * @param description a longer description
+     * @param type        the kind and the custom fields, as a CreateDataset request would carry them
      */
     void dataset(UUID id, UUID groupId, String codeName, String name, String summary, String description,
                  DatasetType type);

@@ -6,6 +6,7 @@ package dev.skyloom.local.error;
  */
 public final class RpcException extends RuntimeException {
 
+    /** The code, see {@link #code()}. */
     private final ConnectCode code;
 
     /**
@@ -19,22 +20,37 @@ public final class RpcException extends RuntimeException {
         this.code = code;
     }
 
-    /** The Connect code the server answers with. */
+    /** {@return the Connect code the server answers with} */
     public ConnectCode code() {
         return code;
     }
 
-    /** A refusal with {@link ConnectCode#INVALID_ARGUMENT}: the request is malformed or out of range. */
+    /**
+     * A refusal with {@link ConnectCode#INVALID_ARGUMENT}: the request is malformed or out of range.
+     *
+     * @param message the message sent in the error body; it names the problem
+     * @return the exception, to throw
+     */
     public static RpcException invalidArgument(String message) {
         return new RpcException(ConnectCode.INVALID_ARGUMENT, message);
     }
 
-    /** A refusal with {@link ConnectCode#NOT_FOUND}: the request names something the server does not hold. */
+    /**
+     * A refusal with {@link ConnectCode#NOT_FOUND}: the request names something the server does not hold.
+     *
+     * @param message the message sent in the error body; it names the problem
+     * @return the exception, to throw
+     */
     public static RpcException notFound(String message) {
         return new RpcException(ConnectCode.NOT_FOUND, message);
     }
 
-    /** A refusal with {@link ConnectCode#ALREADY_EXISTS}: the request would create a duplicate. */
+    /**
+     * A refusal with {@link ConnectCode#ALREADY_EXISTS}: the request would create a duplicate.
+     *
+     * @param message the message sent in the error body; it names the problem
+     * @return the exception, to throw
+     */
     public static RpcException alreadyExists(String message) {
         return new RpcException(ConnectCode.ALREADY_EXISTS, message);
     }

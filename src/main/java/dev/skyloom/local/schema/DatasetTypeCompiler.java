@@ -8,6 +8,7 @@ import com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Type;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import com.google.protobuf.Descriptors;
+import dev.skyloom.local.error.InputText;
 import dev.skyloom.wire.datasets.v1.AnnotatedType;
 import dev.skyloom.wire.datasets.v1.DatasetKind;
 import dev.skyloom.wire.datasets.v1.DatasetType;
@@ -72,7 +73,11 @@ public final class DatasetTypeCompiler {
      * Compiles the type of an UpdateDataset request: custom fields the dataset's current type already has keep their
      * numbers, so stored datapoints stay readable; new fields get numbers above every number in use.
      *
+     * @param groupId the dataset's group
+     * @param codeName the dataset's code name
+     * @param type the kind and the custom fields the request carries
      * @param previous the dataset's current compiled type
+     * @return the compiled type
      * @throws IllegalArgumentException as {@link #compile(UUID, String, DatasetType)}
      */
     public static AnnotatedType recompile(UUID groupId, String codeName, DatasetType type, AnnotatedType previous) {
@@ -91,8 +96,8 @@ public final class DatasetTypeCompiler {
                     + type.getKindValue());
         }
         if (codeName.length() > MAX_NAME_LENGTH || !CODE_NAME.matcher(codeName).matches()) {
-            throw new IllegalArgumentException("invalid dataset code name '" + codeName
-                    + "': must match ^[a-z][a-z0-9_]*$ and have at most 100 characters");
+            throw new IllegalArgumentException("invalid dataset code name " + InputText.quoted(codeName)
+                    + ": must match ^[a-z][a-z0-9_]*$ and have at most 100 characters");
         }
         String pkg = "datasets.v1.group_" + groupId.toString().replace("-", "").toLowerCase(Locale.ROOT);
         String messageName = pascalCase(codeName);
@@ -130,8 +135,8 @@ public final class DatasetTypeCompiler {
                 continue;
             }
             if (name.length() > MAX_NAME_LENGTH || !FIELD_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("invalid field name '" + name
-                        + "': must be snake_case (^[a-z][a-z0-9_]*$) with at most 100 characters");
+                throw new IllegalArgumentException("invalid field name " + InputText.quoted(name)
+                        + ": must be snake_case (^[a-z][a-z0-9_]*$) with at most 100 characters");
             }
             if (!seen.add(name)) {
                 throw new IllegalArgumentException("duplicate field name '" + name + "'");
@@ -235,8 +240,9 @@ public final class DatasetTypeCompiler {
     private static String knownTypeName(String field, String typeName, Set<String> known, String what) {
         String qualified = typeName.startsWith(".") ? typeName : "." + typeName;
         if (!known.contains(qualified)) {
-            throw new IllegalArgumentException("field '" + field + "' has unsupported " + what + " type '"
-                    + typeName + "'; supported: " + String.join(", ", known.stream().sorted().toList()));
+            throw new IllegalArgumentException("field '" + field + "' has unsupported " + what + " type "
+                    + InputText.quoted(typeName) + "; supported: "
+                    + String.join(", ", known.stream().sorted().toList()));
         }
         return qualified;
     }

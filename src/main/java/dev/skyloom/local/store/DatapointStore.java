@@ -23,21 +23,52 @@ public final class DatapointStore {
     record NewDatapoint(byte[] id, long timeMs, byte[] data, Envelope planar, Envelope spherical) {
     }
 
-    /** A stored datapoint as read back. */
+    /**
+     * A stored datapoint as read back.
+     *
+     * @param id   its id, 16 bytes
+     * @param data the serialized datapoint message
+     */
     public record Stored(byte[] id, byte[] data) {
     }
 
-    /** The prefilter of a spatial query: candidates' planar or spherical bbox must overlap {@code bbox}. */
-    public record BboxFilter(Envelope bbox, boolean spherical) {
+    /**
+     * The prefilter of a spatial query: candidates' planar or spherical bbox must overlap {@code bbox}, or, when
+     * {@code covering}, contain it.
+     *
+     * @param bbox      the filter's bbox
+     * @param spherical whether to compare the spherical bbox columns rather than the planar ones
+     * @param covering  whether a candidate's bbox must contain {@code bbox} (it can only cover the filter then)
+     */
+    public record BboxFilter(Envelope bbox, boolean spherical, boolean covering) {
+
+        /** The SQL condition, with four parameters: the bbox's min x, max x, min y, max y. */
+        String sql() {
+            String prefix = spherical ? "s_" : "";
+            return covering
+                    ? " AND " + prefix + "min_x <= ? AND " + prefix + "max_x >= ? AND " + prefix + "min_y <= ? AND "
+                            + prefix + "max_y >= ?"
+                    : " AND " + prefix + "max_x >= ? AND " + prefix + "min_x <= ? AND " + prefix + "max_y >= ? AND "
+                            + prefix + "min_y <= ?";
+        }
     }
 
-    /** What an ingest did: how many rows were new and how many already existed. */
+    /**
+     * What an ingest did: how many rows were new and how many already existed.
+     *
+     * @param created  the datapoints written
+     * @param existing the datapoints skipped because their id was already stored
+     */
     public record IngestCounts(long created, long existing) {
     }
 
     private final Database database;
 
-    /** A datapoint store over {@code database}, whose schema {@link Database#open} has created. */
+    /**
+     * A datapoint store over {@code database}, whose schema {@link Database#open} has created.
+     *
+     * @param database the open database
+     */
     public DatapointStore(Database database) {
         this.database = database;
     }
@@ -83,6 +114,8 @@ public final class DatapointStore {
     /**
      * Deletes datapoints of a collection, all or nothing.
      *
+     * @param collectionId the collection
+     * @param ids the datapoint ids, 16 bytes each
      * @return how many were deleted
      * @throws RpcException not_found naming the first id that is not in the collection (nothing is deleted)
      */
@@ -108,7 +141,13 @@ public final class DatapointStore {
         });
     }
 
-    /** The datapoint with this id in the first of {@code collectionIds} that has it. */
+    /**
+     * The datapoint with this id in the first of {@code collectionIds} that has it.
+     *
+     * @param collectionIds the collections to look in, in order
+     * @param id the datapoint id, 16 bytes
+     * @return the datapoint, or empty if none of the collections has it
+     */
     public Optional<Stored> find(List<UUID> collectionIds, byte[] id) {
         return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement(
@@ -127,7 +166,12 @@ public final class DatapointStore {
         });
     }
 
-    /** The number of datapoints in a collection. */
+    /**
+     * The number of datapoints in a collection.
+     *
+     * @param collectionId the collection
+     * @return the count
+     */
     public long count(UUID collectionId) {
         return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM datapoints WHERE collection_id = ?")) {
@@ -139,7 +183,12 @@ public final class DatapointStore {
         });
     }
 
-    /** The first and last datapoint time (Unix ms) of a collection, or empty if it has none. */
+    /**
+     * The first and last datapoint time (Unix ms) of a collection, or empty if it has none.
+     *
+     * @param collectionId the collection
+     * @return {@code [first, last]}, or empty
+     */
     public Optional<long[]> timeRange(UUID collectionId) {
         return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement(
@@ -157,13 +206,18 @@ public final class DatapointStore {
     /**
      * Scans collections in id order (merged across them), keeping the datapoints in {@code range} that pass the bbox
      * prefilter (if any) and {@code exact}, and stops after {@code limit} of them.
+     *
+     * @param collectionIds the collections
+     * @param range the ids (and so times) to scan
+     * @param bbox the spatial prefilter, or null for none
+     * @param exact the final test a datapoint must pass
+     * @param limit the most datapoints to return
+     * @return the datapoints, in id order
      */
     public List<Stored> scan(List<UUID> collectionIds, IdRange range, BboxFilter bbox, Predicate<Stored> exact,
                              int limit) {
         String sql = "SELECT id, data FROM datapoints WHERE collection_id = ? AND " + range.sql()
-                + (bbox == null ? "" : bbox.spherical()
-                        ? " AND s_max_x >= ? AND s_min_x <= ? AND s_max_y >= ? AND s_min_y <= ?"
-                        : " AND max_x >= ? AND min_x <= ? AND max_y >= ? AND min_y <= ?")
+                + (bbox == null ? "" : bbox.sql())
                 + " ORDER BY id";
         return database.read(c -> {
             List<Cursor> cursors = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.skyloom.local.store;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.DynamicMessage;
+import dev.skyloom.local.error.InputText;
 import dev.skyloom.local.error.RpcException;
 import dev.skyloom.wire.datasets.v1.AnnotatedType;
 import dev.skyloom.wire.datasets.v1.FieldComparison;
@@ -117,6 +118,10 @@ public final class FieldFilters {
     /**
      * Validates and compiles the expressions of a query against a dataset's type.
      *
+     * @param type the dataset's compiled type
+     * @param descriptor the dataset's datapoint message type
+     * @param expressions the query's filter expressions
+     * @return the compiled filters
      * @throws RpcException invalid_argument naming the problem
      */
     public static FieldFilters compile(AnnotatedType type, Descriptor descriptor, List<FilterExpression> expressions) {
@@ -137,7 +142,11 @@ public final class FieldFilters {
         return expressions.isEmpty();
     }
 
-    /** {@return whether every expression is true for the datapoint (unknown does not match)} */
+    /**
+     * {@return whether every expression is true for the datapoint (unknown does not match)}
+     *
+     * @param datapoint the decoded datapoint
+     */
     public boolean matches(DynamicMessage datapoint) {
         for (Node expression : expressions) {
             if (!Boolean.TRUE.equals(expression.eval(datapoint))) {
@@ -266,8 +275,8 @@ public final class FieldFilters {
 
         private FieldDescriptor queryableField(String name) {
             if (name.isEmpty() || name.length() > 100 || !FIELD_NAME.matcher(name).matches()) {
-                throw RpcException.invalidArgument("invalid field name '" + name + "' in a filter: must be snake_case "
-                        + "(^[a-z][a-z0-9_]*$) with at most 100 characters");
+                throw RpcException.invalidArgument("invalid field name " + InputText.quoted(name) + " in a filter: "
+                        + "must be snake_case (^[a-z][a-z0-9_]*$) with at most 100 characters");
             }
             FieldDescriptor field = descriptor.findFieldByName(name);
             if (field == null) {

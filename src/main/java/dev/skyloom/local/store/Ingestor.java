@@ -34,7 +34,12 @@ public final class Ingestor {
     /** The most values one Ingest (or Delete) request may carry. */
     public static final int MAX_ITEMS = 8192;
 
-    /** What an ingest did, with the datapoint ids in request order. */
+    /**
+     * What an ingest did, with the datapoint ids in request order.
+     *
+     * @param counts how many datapoints were created and how many already existed
+     * @param ids    the datapoint ids, 16 bytes each, in request order
+     */
     public record Result(IngestCounts counts, List<byte[]> ids) {
     }
 
@@ -44,6 +49,7 @@ public final class Ingestor {
     /**
      * An ingestor writing to {@code store}.
      *
+     * @param store where the datapoints go
      * @param clock the source of each datapoint's {@code ingestion_time}
      */
     public Ingestor(DatapointStore store, Clock clock) {
@@ -54,8 +60,14 @@ public final class Ingestor {
     /**
      * Ingests serialized datapoints into a collection.
      *
+     * @param collectionId the collection
+     * @param schema the dataset's datapoint type
+     * @param values the serialized datapoints
+     * @param allowExisting true: skip datapoints already stored; false: refuse the request if any is
+     * @return the counts and the ids
      * @throws RpcException invalid_argument if there are more than {@value #MAX_ITEMS} values, a value is empty or
-     *                      unparseable, lacks {@code time} or has an undecodable geometry (naming its index), or
+     *                      unparseable, lacks {@code time}, holds a timestamp out of range (see {@link Timestamps})
+     *                      or has an undecodable geometry (naming its index), or
      *                      {@code allowExisting} is false and one already exists; nothing is written then
      */
     public Result ingest(UUID collectionId, DatasetSchema schema, List<ByteString> values, boolean allowExisting) {
@@ -88,13 +100,14 @@ public final class Ingestor {
         if (!parsed.hasField(schema.time())) {
             throw RpcException.invalidArgument("datapoint " + index + " has no time");
         }
+        boolean hasServerFields = parsed.hasField(schema.id()) || parsed.hasField(schema.ingestionTime());
+        DynamicMessage content = hasServerFields
+                ? parsed.toBuilder().clearField(schema.id()).clearField(schema.ingestionTime()).build() : parsed;
+        Timestamps.checkAll("datapoint " + index, content);
         long timeMs = DatapointIds.floorMs(DatasetSchema.timestamp(parsed.getField(schema.time())));
         if (timeMs < 0 || timeMs > DatapointIds.MAX_MS) {
             throw RpcException.invalidArgument("datapoint " + index + " has a time before 1970 or after 10889");
         }
-        boolean hasServerFields = parsed.hasField(schema.id()) || parsed.hasField(schema.ingestionTime());
-        DynamicMessage content = hasServerFields
-                ? parsed.toBuilder().clearField(schema.id()).clearField(schema.ingestionTime()).build() : parsed;
         byte[] contentBytes = deterministicBytes(content);
         byte[] id = DatapointIds.derive(timeMs, contentBytes);
         Message wireId = DynamicMessage.newBuilder(schema.id().getMessageType())
@@ -120,6 +133,10 @@ public final class Ingestor {
     /**
      * The geometry of a datapoint of a spatio-temporal dataset, or null if it has none.
      *
+     * @param schema the dataset's datapoint type
+     * @param datapoint the decoded datapoint
+     * @param index the datapoint's position in the request, for the error message
+     * @return the geometry, or null
      * @throws RpcException invalid_argument naming {@code index} if the geometry is not decodable WKB
      */
     public static Geometry geometry(DatasetSchema schema, DynamicMessage datapoint, int index) {

@@ -1,11 +1,14 @@
 package dev.skyloom.local.store;
 
+import dev.skyloom.local.error.ConnectCode;
+import dev.skyloom.local.error.RpcException;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class DatabaseTest {
 
@@ -66,6 +70,35 @@ class DatabaseTest {
             assertThat(written).isTrue();
             int after = db.read(DatabaseTest::count);
             assertThat(after).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest(name = "in memory: {0}")
+    @ValueSource(booleans = {true, false})
+    void aFullDatabaseRefusesTheWriteAsResourceExhaustedAndKeepsWorking(boolean inMemory) {
+        try (Database db = Database.open(inMemory ? null : dir, false, 256 * 1024)) {
+            String row = "INSERT INTO dataset_groups (id, code_name, name) VALUES (randomblob(16), 'g', ?)";
+            RpcException full = assertThrows(RpcException.class, () -> db.transaction(c -> {
+                try (PreparedStatement s = c.prepareStatement(row)) {
+                    for (int i = 0; i < 1000; i++) {
+                        s.setString(1, "x".repeat(1000));
+                        s.executeUpdate();
+                    }
+                }
+                return null;
+            }));
+            assertThat(full.code()).isEqualTo(ConnectCode.RESOURCE_EXHAUSTED);
+            assertThat(full.getMessage()).startsWith("the local server's storage is full");
+            // the failed transaction left nothing, and the database still reads and takes small writes
+            assertThat(db.read(DatabaseTest::count)).isZero();
+            db.transaction(c -> {
+                try (PreparedStatement s = c.prepareStatement(row)) {
+                    s.setString(1, "small");
+                    s.executeUpdate();
+                }
+                return null;
+            });
+            assertThat(db.read(DatabaseTest::count)).isEqualTo(1);
         }
     }
 
