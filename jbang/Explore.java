@@ -3,6 +3,8 @@
 //PREVIEW
 //DEPS dev.skyloom:skyloom:0.1.0-SNAPSHOT
 //DEPS org.xerial:sqlite-jdbc:3.54.1.0
+//DEPS org.eclipse.jetty:jetty-server:12.1.14
+//DEPS org.eclipse.jetty.http2:jetty-http2-server:12.1.14
 //DEPS org.slf4j:slf4j-nop:2.0.17
 //JAVA_OPTIONS --enable-native-access=ALL-UNNAMED
 
@@ -19,6 +21,7 @@ import dev.skyloom.DatasetGroup;
 import dev.skyloom.DatasetsClient;
 import dev.skyloom.Query;
 import dev.skyloom.TimeInterval;
+import dev.skyloom.local.DemoProgress;
 import dev.skyloom.local.LocalServer;
 import dev.skyloom.local.LocalServerConfig;
 
@@ -31,7 +34,9 @@ public class Explore {
     public static void main(String[] args) {
         String slug = args.length > 0 ? args[0] : "open_data.copernicus.sentinel2_msi";
         boolean remote = System.getenv(DatasetsClient.API_KEY_VARIABLE) != null;
-        try (LocalServer server = remote ? null : LocalServer.start(LocalServerConfig.defaults().withDemo(true));
+        // The demo catalogue is generated once into ~/.cache/skyloom (as the CLI's) and then shared read-only.
+        try (LocalServer server = remote ? null : LocalServer.start(
+                     LocalServerConfig.defaults().withDemo(true).withReadOnly(true), DemoProgress.lines(System.err));
              DatasetsClient client = remote ? DatasetsClient.create()
                      : DatasetsClient.builder().url(server.url().toString()).apiKey(null).build()) {
             System.out.println("Datasets at " + client.url() + (remote ? "" : " (embedded local server, demo data)"));

@@ -1,5 +1,7 @@
 package dev.skyloom;
 
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import dev.skyloom.codec.DatapointType;
 import dev.skyloom.wire.datasets.v1.CreateCollectionRequest;
 import dev.skyloom.wire.datasets.v1.DeleteCollectionRequest;
 import dev.skyloom.wire.datasets.v1.DeleteCollectionResponse;
@@ -29,10 +31,12 @@ public final class Dataset {
 
     private final ClientContext context;
     private final DatasetInfo info;
+    private final List<String> fieldNames;
 
-    Dataset(ClientContext context, DatasetInfo info) {
+    Dataset(ClientContext context, DatasetInfo info, DatapointType type) {
         this.context = context;
         this.info = info;
+        this.fieldNames = type.descriptor().getFields().stream().map(FieldDescriptor::getName).toList();
     }
 
     /**
@@ -42,6 +46,16 @@ public final class Dataset {
      */
     public DatasetInfo info() {
         return info;
+    }
+
+    /**
+     * The names of the fields of the dataset's datapoints, in the order of its type: the fixed ones ({@code time},
+     * {@code id}, ...) and then the dataset's own, e.g. {@code cloud_cover}.
+     *
+     * @return the field names
+     */
+    public List<String> fieldNames() {
+        return fieldNames;
     }
 
     /**

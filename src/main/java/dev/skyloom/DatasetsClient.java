@@ -1,5 +1,6 @@
 package dev.skyloom;
 
+import dev.skyloom.codec.DatapointType;
 import dev.skyloom.codec.DatapointTypes;
 import dev.skyloom.connect.ConnectConfig;
 import dev.skyloom.connect.ConnectTransport;
@@ -45,6 +46,11 @@ public final class DatasetsClient implements AutoCloseable {
     public static final String DEFAULT_URL = "https://api.tilebox.com";
     /** The environment variable the API key is read from. */
     public static final String API_KEY_VARIABLE = "TILEBOX_API_KEY";
+    /**
+     * How long one HTTP attempt may take by default, from sending the request to the last byte of the response: a
+     * server that accepts a connection and never answers (or answers forever) fails the call after this long.
+     */
+    public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(60);
     /** This library's version, e.g. {@code 0.1.0}. */
     public static final String VERSION = readVersion();
 
@@ -129,8 +135,9 @@ public final class DatasetsClient implements AutoCloseable {
             var wire = context.transport().unary(ClientContext.DATASETS, "GetDataset",
                     GetDatasetRequest.newBuilder().setSlug(slug).build(),
                     dev.skyloom.wire.datasets.v1.Dataset.parser()).message();
-            context.types().register(wire.getType());
-            return new Dataset(context, WireValues.datasetInfo(wire, wire.getSlug().isEmpty() ? slug : wire.getSlug()));
+            DatapointType type = context.types().register(wire.getType());
+            return new Dataset(context, WireValues.datasetInfo(wire, wire.getSlug().isEmpty() ? slug : wire.getSlug()),
+                    type);
         } catch (SkyloomException.NotFound e) {
             throw new SkyloomException.NotFound(e.code(), "no such dataset '" + slug
                     + "'; list the datasets with DatasetsClient.datasets() or `skyloom datasets`", e);
@@ -186,8 +193,9 @@ public final class DatasetsClient implements AutoCloseable {
                 : context.transport().unary(ClientContext.DATASETS, "CreateDataset", CreateDatasetRequest.newBuilder()
                         .setName(name).setCodeName(codeName).setType(type).build(),
                         dev.skyloom.wire.datasets.v1.Dataset.parser()).message();
-        context.types().register(wire.getType());
-        return new Dataset(context, WireValues.datasetInfo(wire, wire.getSlug().isEmpty() ? codeName : wire.getSlug()));
+        DatapointType datapointType = context.types().register(wire.getType());
+        return new Dataset(context, WireValues.datasetInfo(wire, wire.getSlug().isEmpty() ? codeName : wire.getSlug()),
+                datapointType);
     }
 
     /** Closes the HTTP client if this client created it. Handles must not be used afterwards. */
@@ -248,7 +256,7 @@ public final class DatasetsClient implements AutoCloseable {
         private String apiKey = blankToNull(System.getenv(API_KEY_VARIABLE));
         private HttpClient httpClient;
         private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration attemptTimeout;
+        private Duration attemptTimeout = DEFAULT_ATTEMPT_TIMEOUT;
         private Duration callTimeout;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
 
@@ -324,7 +332,9 @@ public final class DatasetsClient implements AutoCloseable {
         }
 
         /**
-         * How long one HTTP attempt may take; default no limit.
+         * How long one HTTP attempt may take, the whole response body included; default
+         * {@link DatasetsClient#DEFAULT_ATTEMPT_TIMEOUT} (60 s). An attempt that times out fails the call with
+         * {@link SkyloomException.DeadlineExceeded} and is not retried.
          *
          * @param timeout a positive duration
          * @return this builder

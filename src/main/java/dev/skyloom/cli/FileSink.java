@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -32,15 +33,17 @@ final class FileSink implements CollectionSink {
      *
      * @param warnings    receives one-line notices about data the format cannot hold
      * @param compression how a Parquet file's pages are compressed
+     * @param fields      the fields to write, in order; empty for every field
      * @throws IOException if the file cannot be created
      */
     static FileSink open(AtomicFiles files, String name, OutputFormat format, Consumer<String> warnings,
-                         ParquetCompression compression) throws IOException {
+                         ParquetCompression compression, List<String> fields) throws IOException {
         AtomicFiles.Part file = files.create(name + "." + format.extension());
         try {
             // a binary writer opens its file itself
             Writer text = format.binary() ? null : Files.newBufferedWriter(file.temp(), StandardCharsets.UTF_8);
-            return new FileSink(file, text, DatapointWriter.of(format, text, file.temp(), warnings, compression));
+            return new FileSink(file, text, DatapointWriter.of(format, text, file.temp(), warnings, compression,
+                    fields));
         } catch (IOException | RuntimeException e) {
             file.discard();
             throw e;

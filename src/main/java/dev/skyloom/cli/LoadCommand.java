@@ -28,16 +28,27 @@ import java.util.concurrent.Callable;
  * summary table on stderr.
  */
 @Command(name = "load", sortOptions = false,
-        description = "Load one or more collections of a dataset concurrently, with a live progress bar per"
+        description = {"Load one or more collections of a dataset concurrently, with a live progress bar per"
                 + " collection, writing the datapoints as they arrive, then print a summary (collection,"
-                + " datapoints, pages, slices, MB, seconds) on stderr.",
-        footer = {"", "Datapoints go to --output-dir (one file per collection, written under a temporary name and"
-                + " renamed when complete) or, with --format or when stdout is not a terminal, to stdout with a"
-                + " 'collection' column, collections interleaved page by page."})
+                + " datapoints, pages, slices, MB, seconds) on stderr.", "",
+                "Datapoints go to --output-dir (one file per collection, written under a temporary name and renamed"
+                        + " when complete) or, with --format or when stdout is not a terminal, to stdout with a"
+                        + " 'collection' column, collections interleaved page by page. Here --timeout bounds the"
+                        + " whole load."},
+        footer = {"  skyloom load open_data.copernicus.landsat8_oli_tirs \\",
+                "      L1GT L1T L1TP L2SP --from 2020-01-01 --to 2021-01-01 --output-dir data",
+                "  skyloom load open_data.copernicus.landsat8_oli_tirs L1GT L1T \\",
+                "      --from 2020-01-01 --to 2020-02-01 --format jsonl > out.jsonl",
+                "  skyloom load open_data.copernicus.sentinel2_msi S2A_S2MSI1C S2B_S2MSI1C \\",
+                "      --from 2025-01-01 --to 2025-01-02 --fields time,id,cloud_cover \\",
+                "      --format csv"})
 final class LoadCommand implements Callable<Integer> {
 
     @ParentCommand
     private SkyloomCommand root;
+
+    @Mixin
+    private ServiceOptions service;
 
     @Spec
     private CommandSpec spec;
@@ -83,10 +94,12 @@ final class LoadCommand implements Callable<Integer> {
         StreamResult result;
         try (Connection connection = root.connect()) {
             Dataset found = Lookup.dataset(connection.client(), dataset);
+            filters.checkFields(found, commandLine);
+            List<String> fields = write.fields(found, commandLine);
             List<Collection> sources = Lookup.collections(found, dataset, names);
             try (ProgressDisplay progress = write.progress(environment, names)) {
-                result = outputDir != null ? loadIntoFiles(sources, progress, query, environment)
-                        : loadToStdout(sources, progress, query, environment);
+                result = outputDir != null ? loadIntoFiles(sources, progress, query, environment, fields)
+                        : loadToStdout(sources, progress, query, environment, fields);
             }
         }
         LoadSummary summary = LoadSummary.of(result);
@@ -101,26 +114,26 @@ final class LoadCommand implements Callable<Integer> {
     }
 
     private StreamResult loadIntoFiles(List<Collection> sources, ProgressDisplay progress, Query query,
-                                       Environment environment) {
+                                       Environment environment, List<String> fields) {
         OutputFormat format = write.format(environment, true);
         try (AtomicFiles files = new AtomicFiles(outputDir)) {
-            return load.run(sources, progress, query,
+            return load.run(sources, progress, query, new CountedSinks(
                     collection -> FileSink.open(files, collection.name(), format, write.warnings(environment),
-                            write.compression()));
+                            write.compression(), fields), progress));
         }
     }
 
     private StreamResult loadToStdout(List<Collection> sources, ProgressDisplay progress, Query query,
-                                      Environment environment) throws IOException {
+                                      Environment environment, List<String> fields) throws IOException {
         if (!write.formatGiven() && environment.outIsTerminal()) {
             environment.err().println("skyloom: datapoints not written; add --output-dir DIR or --format FORMAT");
             return load.run(sources, progress, query, collection -> page -> { });
         }
         try (Writer out = OutputTarget.stdout(environment.out())) {
             StdoutSinks sinks = new StdoutSinks(DatapointWriter.of(write.format(environment, false), out, null,
-                    write.warnings(environment)));
+                    write.warnings(environment), write.compression(), fields));
             try {
-                return load.run(sources, progress, query, sinks);
+                return load.run(sources, progress, query, new CountedSinks(sinks, progress));
             } finally {
                 sinks.finish();
             }

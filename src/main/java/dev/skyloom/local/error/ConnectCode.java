@@ -12,8 +12,10 @@ public enum ConnectCode {
     NOT_FOUND("not_found", 404),
     /** The request would create a duplicate. */
     ALREADY_EXISTS("already_exists", 409),
-    /** Out of space: the store is full. */
+    /** Out of room: the store is full, or the request is larger than the server takes. */
     RESOURCE_EXHAUSTED("resource_exhausted", 429),
+    /** The server does not allow the request (e.g. a write to a read-only store or a synthetic collection). */
+    PERMISSION_DENIED("permission_denied", 403),
     /** No such service or method. */
     UNIMPLEMENTED("unimplemented", 501),
     /** The server failed. */

@@ -22,17 +22,21 @@ public final class DatapointIds {
     /** The largest time, in Unix ms, whose id prefix fits in 48 bits. */
     static final long MAX_MS = (1L << 48) - 1;
 
+    /** One digest per thread: looking the algorithm up for every datapoint costs as much as hashing it. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    });
+
     private DatapointIds() {
     }
 
     /** The id of a datapoint with time {@code timeMs} (0..{@link #MAX_MS}) and deterministic bytes {@code content}. */
     static byte[] derive(long timeMs, byte[] content) {
-        byte[] digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        byte[] digest = SHA_256.get().digest(content);
         byte[] id = prefix(timeMs);
         System.arraycopy(digest, 0, id, 6, 10);
         return id;

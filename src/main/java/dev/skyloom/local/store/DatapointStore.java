@@ -2,6 +2,7 @@ package dev.skyloom.local.store;
 
 import dev.skyloom.local.error.RpcException;
 import org.locationtech.jts.geom.Envelope;
+import org.sqlite.ProgressHandler;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,10 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -61,6 +60,9 @@ public final class DatapointStore {
      */
     public record IngestCounts(long created, long existing) {
     }
+
+    /** How many SQLite virtual machine steps run between two looks at a scan's cancellation. */
+    private static final int PROGRESS_STEPS = 10_000;
 
     private final Database database;
 
@@ -205,7 +207,8 @@ public final class DatapointStore {
 
     /**
      * Scans collections in id order (merged across them), keeping the datapoints in {@code range} that pass the bbox
-     * prefilter (if any) and {@code exact}, and stops after {@code limit} of them.
+     * prefilter (if any) and {@code exact}, and stops after {@code limit} of them. The thread's {@link Cancellation}
+     * stops it: it is checked between rows, and SQLite's progress handler checks it while a step runs.
      *
      * @param collectionIds the collections
      * @param range the ids (and so times) to scan
@@ -213,39 +216,41 @@ public final class DatapointStore {
      * @param exact the final test a datapoint must pass
      * @param limit the most datapoints to return
      * @return the datapoints, in id order
+     * @throws RpcException the cancellation's reason if the scan was cancelled
      */
     public List<Stored> scan(List<UUID> collectionIds, IdRange range, BboxFilter bbox, Predicate<Stored> exact,
                              int limit) {
         String sql = "SELECT id, data FROM datapoints WHERE collection_id = ? AND " + range.sql()
                 + (bbox == null ? "" : bbox.sql())
                 + " ORDER BY id";
+        Cancellation cancellation = Cancellation.current();
         return database.read(c -> {
             List<Cursor> cursors = new ArrayList<>();
+            // SQLite calls the handler every few thousand steps of its virtual machine, also while one step skips
+            // many rows (a bbox prefilter that matches little); a non-zero answer interrupts the statement.
+            ProgressHandler.setHandler(c, PROGRESS_STEPS, new ProgressHandler() {
+                @Override
+                protected int progress() {
+                    return cancellation.isCancelled() ? 1 : 0;
+                }
+            });
             try {
-                PriorityQueue<Cursor> heads = new PriorityQueue<>(
-                        Comparator.comparing((Cursor cursor) -> cursor.current.id(), DatapointIds::compare));
                 for (UUID collectionId : collectionIds) {
-                    Cursor cursor = new Cursor(c, sql, collectionId, range, bbox);
-                    cursors.add(cursor);
-                    if (cursor.advance()) {
-                        heads.add(cursor);
-                    }
+                    cursors.add(new Cursor(c, sql, collectionId, range, bbox));
                 }
-                List<Stored> page = new ArrayList<>();
-                while (page.size() < limit && !heads.isEmpty()) {
-                    Cursor head = heads.poll();
-                    if (exact.test(head.current)) {
-                        page.add(head.current);
-                    }
-                    if (head.advance()) {
-                        heads.add(head);
-                    }
-                }
-                return page;
+                // the cancellation is checked between datapoints too, where the merge spends its time
+                return IdOrderedMerge.first(cursors, stored -> {
+                    cancellation.check();
+                    return exact.test(stored);
+                }, limit);
+            } catch (SQLException e) {
+                cancellation.check();
+                throw e;
             } finally {
                 for (Cursor cursor : cursors) {
                     cursor.close();
                 }
+                ProgressHandler.clearHandler(c);
             }
         });
     }
@@ -275,7 +280,7 @@ public final class DatapointStore {
     }
 
     /** One collection's rows in id order, read lazily. */
-    private static final class Cursor implements AutoCloseable {
+    private static final class Cursor implements IdOrderedMerge.Source<SQLException>, AutoCloseable {
         private final PreparedStatement statement;
         private final ResultSet rows;
         private Stored current;
@@ -294,7 +299,13 @@ public final class DatapointStore {
             rows = statement.executeQuery();
         }
 
-        boolean advance() throws SQLException {
+        @Override
+        public Stored current() {
+            return current;
+        }
+
+        @Override
+        public boolean advance() throws SQLException {
             if (!rows.next()) {
                 return false;
             }

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Launches this project's code the way a user's application runs: on the module path, with what the build resolved.
- * The server the code talks to runs in this JVM, which has the SQLite driver; the launched code has only Skyloom and
+ * The server the code talks to runs in this JVM, which has the SQLite driver and Jetty; the launched code has only Skyloom and
  * its required dependencies, unless the test adds more.
  */
 class ModulePathTest {
@@ -86,8 +86,9 @@ class ModulePathTest {
     }
 
     @Test
-    void aLocalServerStartsOnTheModulePathWithTheSqliteDriverAddedAndPrintsNothing() throws Exception {
-        Run run = launch(SERVER_PATH, List.of("--enable-preview", "--enable-native-access=org.xerial.sqlitejdbc"),
+    void aLocalServerStartsOnTheModulePathWithSqliteAndJettyAddedAndPrintsNothing() throws Exception {
+        Run run = launch(SERVER_PATH, List.of("--enable-preview", "--enable-native-access=org.xerial.sqlitejdbc",
+                "--add-modules", "org.eclipse.jetty.server,org.eclipse.jetty.http2.server"),
                 "ServeAndLoad");
 
         assertEquals(0, run.status(), run.err());
