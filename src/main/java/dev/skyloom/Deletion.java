@@ -46,14 +46,15 @@ final class Deletion {
                 outcome = WriteCalls.send(context, ClientContext.INGESTION, "Delete", request.build(),
                         DeleteResponse.parser());
             } catch (SkyloomException e) {
-                throw WriteCalls.prefixed(e, done);
+                throw e.withMessage(done + e.getMessage());
             }
             if (outcome.response().isPresent()) {
                 deleted += outcome.response().get().getNumDeleted();
             } else if (outcome.failure().get() instanceof SkyloomException.NotFound notFound) {
                 deleted += deletedByLostAttempt(context, dataset.id(), collectionId, batch, notFound, done);
             } else {
-                throw WriteCalls.prefixed(outcome.failure().get(), done);
+                SkyloomException failure = outcome.failure().get();
+                throw failure.withMessage(done + failure.getMessage());
             }
             bytes += request.build().getSerializedSize();
             listener.onProgress(new QueryProgress(b + 1, to, bytes, (double) to / ids.size()));
@@ -70,8 +71,9 @@ final class Deletion {
         }
         List<UUID> missing = new ArrayList<>(distinct);
         missing.removeAll(remaining.keySet());
-        throw WriteCalls.prefixed(notFound, done + "nothing of this batch was deleted because " + missing.size()
+        throw notFound.withMessage(done + "nothing of this batch was deleted because " + missing.size()
                 + " of its ids are not in the collection (e.g. "
-                + String.join(", ", missing.stream().limit(5).map(UUID::toString).toList()) + "): ");
+                + String.join(", ", missing.stream().limit(5).map(UUID::toString).toList()) + "): "
+                + notFound.getMessage());
     }
 }

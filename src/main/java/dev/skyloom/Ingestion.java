@@ -65,11 +65,12 @@ final class Ingestion {
                 outcome = WriteCalls.send(context, ClientContext.INGESTION, "Ingest", request,
                         IngestResponse.parser());
             } catch (SkyloomException e) {
-                throw WriteCalls.prefixed(e, done);
+                throw e.withMessage(done + e.getMessage());
             }
             if (outcome.failure().isPresent()) {
-                throw WriteCalls.prefixed(outcome.failure().get(), done + "an earlier attempt of this batch got no "
-                        + "answer and may have stored it (ingest again with allowExisting = true to reconcile): ");
+                SkyloomException failure = outcome.failure().get();
+                throw failure.withMessage(done + "an earlier attempt of this batch got no answer and may have"
+                        + " stored it (ingest again with allowExisting = true to reconcile): " + failure.getMessage());
             }
             IngestResponse response = outcome.response().orElseThrow();
             List<UUID> batchIds = response.getDatapointIdsList().stream()

@@ -8,10 +8,15 @@ import java.util.Objects;
  *
  * @param datapoints the page's datapoints, in id (= time) order
  * @param bytes      the size of the response body on the wire
+ * @param last       whether this is the query's last page: no request follows it
  */
-public record Page(List<Datapoint> datapoints, long bytes) {
+public record Page(List<Datapoint> datapoints, long bytes, boolean last) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @throws IllegalArgumentException if {@code bytes} is negative
+     */
     public Page {
         datapoints = List.copyOf(Objects.requireNonNull(datapoints, "datapoints"));
         if (bytes < 0) {

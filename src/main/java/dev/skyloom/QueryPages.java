@@ -78,7 +78,6 @@ final class QueryPages implements Iterator<Page> {
         QueryResultPage result = response.message();
         List<Datapoint> datapoints = result.getData().getValueCount() == 0 ? List.of()
                 : type(result.getData().getTypeUrl()).decodeAll(result.getData().getValueList());
-        Page page = new Page(datapoints, response.bodyBytes());
         Pagination next = result.hasNextPage() ? result.getNextPage() : null;
         if (next == null || !next.hasStartingAfter() || next.getStartingAfter().getUuid().isEmpty()) {
             done = true;
@@ -89,6 +88,7 @@ final class QueryPages implements Iterator<Page> {
             }
             request.setPage(cursor);
         }
+        Page page = new Page(datapoints, response.bodyBytes(), done);
         progress.onPage(page);
         if (done) {
             progress.onDone();

@@ -38,6 +38,28 @@ public abstract sealed class SkyloomException extends RuntimeException
         return code;
     }
 
+    /**
+     * An error of the same kind and code as this one with another message, this error as its cause: how a caller
+     * adds what it was doing, e.g. {@code e.withMessage("loading L1TP failed: " + e.getMessage())}.
+     *
+     * @param message the new message
+     * @return a new error of this error's class
+     */
+    public SkyloomException withMessage(String message) {
+        return switch (this) {
+            case NotFound _ -> new NotFound(code, message, this);
+            case InvalidArgument _ -> new InvalidArgument(code, message, this);
+            case Unauthenticated _ -> new Unauthenticated(code, message, this);
+            case PermissionDenied _ -> new PermissionDenied(code, message, this);
+            case RateLimited _ -> new RateLimited(code, message, this);
+            case QuotaExhausted _ -> new QuotaExhausted(code, message, this);
+            case Unavailable _ -> new Unavailable(code, message, this);
+            case DeadlineExceeded _ -> new DeadlineExceeded(code, message, this);
+            case Cancelled _ -> new Cancelled(code, message, this);
+            case Internal _ -> new Internal(code, message, this);
+        };
+    }
+
     /** A dataset, collection or datapoint does not exist (Connect {@code not_found}, or {@code unimplemented}). */
     public static final class NotFound extends SkyloomException {
         /**

@@ -65,21 +65,4 @@ final class WriteCalls {
             }
         }
     }
-
-    /** {@return an error of the same kind and code as {@code e}, its message prefixed with what was done before} */
-    static SkyloomException prefixed(SkyloomException e, String prefix) {
-        String message = prefix + e.getMessage();
-        return switch (e) {
-            case SkyloomException.NotFound _ -> new SkyloomException.NotFound(e.code(), message, e);
-            case SkyloomException.InvalidArgument _ -> new SkyloomException.InvalidArgument(e.code(), message, e);
-            case SkyloomException.Unauthenticated _ -> new SkyloomException.Unauthenticated(e.code(), message, e);
-            case SkyloomException.PermissionDenied _ -> new SkyloomException.PermissionDenied(e.code(), message, e);
-            case SkyloomException.RateLimited _ -> new SkyloomException.RateLimited(e.code(), message, e);
-            case SkyloomException.QuotaExhausted _ -> new SkyloomException.QuotaExhausted(e.code(), message, e);
-            case SkyloomException.Unavailable _ -> new SkyloomException.Unavailable(e.code(), message, e);
-            case SkyloomException.DeadlineExceeded _ -> new SkyloomException.DeadlineExceeded(e.code(), message, e);
-            case SkyloomException.Cancelled _ -> new SkyloomException.Cancelled(e.code(), message, e);
-            case SkyloomException.Internal _ -> new SkyloomException.Internal(e.code(), message, e);
-        };
-    }
 }

@@ -61,6 +61,8 @@ final class Failures {
         return switch (failure) {
             case UncheckedIOException e -> "I/O error: " + message(e.getCause());
             case IOException e -> "I/O error: " + message(e);
+            case OutOfMemoryError e -> "out of memory (" + e.getMessage() + "); query a shorter time interval or"
+                    + " use --max, or give the JVM more memory, e.g. SKYLOOM_JAVA_OPTS=-Xmx2g";
             case IllegalArgumentException e -> message(e);
             default -> "unexpected error: " + message(failure);
         };

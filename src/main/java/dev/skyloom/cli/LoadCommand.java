@@ -1,9 +1,9 @@
 package dev.skyloom.cli;
 
 import dev.skyloom.Collection;
-import dev.skyloom.Datapoint;
 import dev.skyloom.Dataset;
 import dev.skyloom.Query;
+import dev.skyloom.concurrent.StreamResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,25 +18,27 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
  * {@code skyloom load}: loads several collections of one dataset concurrently (or one after another with
- * {@code --sequential}), with live progress, then writes the datapoints and prints a summary table on stderr.
+ * {@code --sequential}), with live progress, writing each collection's datapoints while it loads, then prints a
+ * summary table on stderr.
  */
 @Command(name = "load", sortOptions = false,
         description = {"Load one or more collections of a dataset concurrently, with a live progress bar per"
-                + " collection, then print a summary (collection, datapoints, pages, MB, seconds) on stderr.", "",
-                "Datapoints go to --output-dir (one file per collection) or, with --format or when stdout is not a"
-                        + " terminal, to stdout with a 'collection' column. Here --timeout bounds the whole load."},
+                + " collection, writing the datapoints as they arrive, then print a summary (collection,"
+                + " datapoints, pages, slices, MB, seconds) on stderr.", "",
+                "Datapoints go to --output-dir (one file per collection, written under a temporary name and renamed"
+                        + " when complete) or, with --format or when stdout is not a terminal, to stdout with a"
+                        + " 'collection' column, collections interleaved page by page. Here --timeout bounds the"
+                        + " whole load."},
         footer = {"  skyloom load open_data.copernicus.landsat8_oli_tirs \\",
                 "      L1GT L1T L1TP L2SP --from 2020-01-01 --to 2021-01-01 --output-dir data",
                 "  skyloom load open_data.copernicus.landsat8_oli_tirs L1GT L1T \\",
-                "      --from 2020-01-01 --to 2020-02-01 --split auto --format jsonl > out.jsonl",
+                "      --from 2020-01-01 --to 2020-02-01 --format jsonl > out.jsonl",
                 "  skyloom load open_data.copernicus.sentinel2_msi S2A_S2MSI1C S2B_S2MSI1C \\",
                 "      --from 2025-01-01 --to 2025-01-02 --fields time,id,cloud_cover \\",
                 "      --format csv"})
@@ -75,6 +77,7 @@ final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        long start = System.nanoTime();
         CommandLine commandLine = spec.commandLine();
         Query query = filters.apply(Query.of(interval.interval(commandLine)), commandLine);
         List<String> names = List.copyOf(new LinkedHashSet<>(collections));
@@ -88,22 +91,20 @@ final class LoadCommand implements Callable<Integer> {
         } else {
             WriteOptions.requireFile(write.format(environment, false), "--output-dir DIR", commandLine);
         }
-        LoadSummary summary = new LoadSummary();
-        Map<String, List<Datapoint>> loaded = new LinkedHashMap<>();
-        Duration wall;
-        Dataset found;
+        StreamResult result;
         try (Connection connection = root.connect()) {
-            found = Lookup.dataset(connection.client(), dataset);
+            Dataset found = Lookup.dataset(connection.client(), dataset);
             filters.checkFields(found, commandLine);
-            write.fields(found, commandLine);
+            List<String> fields = write.fields(found, commandLine);
             List<Collection> sources = Lookup.collections(found, dataset, names);
             try (ProgressDisplay progress = write.progress(environment, names)) {
-                wall = load.run(sources, progress, query, loaded, summary);
+                result = outputDir != null ? loadIntoFiles(sources, progress, query, environment, fields)
+                        : loadToStdout(sources, progress, query, environment, fields);
             }
         }
-        writeData(found, loaded, environment, commandLine);
+        LoadSummary summary = LoadSummary.of(result);
         try (Writer err = OutputTarget.stdout(environment.err())) {
-            summary.print(err, wall, load.describe());
+            summary.print(err, Duration.ofNanos(System.nanoTime() - start), load.describe());
         }
         if (!summary.failures().isEmpty()) {
             throw new CommandFailure(summary.failures().size() + " of " + names.size() + " collections failed; "
@@ -112,31 +113,30 @@ final class LoadCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void writeData(Dataset found, Map<String, List<Datapoint>> loaded, Environment environment,
-                           CommandLine commandLine) throws IOException {
-        if (outputDir != null) {
-            OutputFormat format = write.format(environment, true);
-            for (Map.Entry<String, List<Datapoint>> entry : loaded.entrySet()) {
-                Path file = outputDir.resolve(entry.getKey() + "." + format.extension());
-                try (Writer out = OutputTarget.open(file, "--output-dir", environment.out(), commandLine)) {
-                    DatapointWriter writer = write.writer(format, out, file, environment, found, commandLine);
-                    writer.write(entry.getValue());
-                    writer.finish();
-                }
-            }
-            return;
+    private StreamResult loadIntoFiles(List<Collection> sources, ProgressDisplay progress, Query query,
+                                       Environment environment, List<String> fields) {
+        OutputFormat format = write.format(environment, true);
+        try (AtomicFiles files = new AtomicFiles(outputDir)) {
+            return load.run(sources, progress, query, new CountedSinks(
+                    collection -> FileSink.open(files, collection.name(), format, write.warnings(environment),
+                            write.compression(), fields), progress));
         }
+    }
+
+    private StreamResult loadToStdout(List<Collection> sources, ProgressDisplay progress, Query query,
+                                      Environment environment, List<String> fields) throws IOException {
         if (!write.formatGiven() && environment.outIsTerminal()) {
             environment.err().println("skyloom: datapoints not written; add --output-dir DIR or --format FORMAT");
-            return;
+            return load.run(sources, progress, query, collection -> page -> { });
         }
         try (Writer out = OutputTarget.stdout(environment.out())) {
-            DatapointWriter writer = write.writer(write.format(environment, false), out, null, environment, found,
-                    commandLine);
-            for (Map.Entry<String, List<Datapoint>> entry : loaded.entrySet()) {
-                writer.write(entry.getKey(), entry.getValue());
+            StdoutSinks sinks = new StdoutSinks(DatapointWriter.of(write.format(environment, false), out, null,
+                    write.warnings(environment), write.compression(), fields));
+            try {
+                return load.run(sources, progress, query, new CountedSinks(sinks, progress));
+            } finally {
+                sinks.finish();
             }
-            writer.finish();
         }
     }
 }

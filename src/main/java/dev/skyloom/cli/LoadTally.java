@@ -30,7 +30,7 @@ final class LoadTally implements ProgressListener {
 
     /** @return the figures so far, with the time since this tally was created */
     synchronized LoadStats stats() {
-        return new LoadStats(latest.pages(), latest.datapoints(), latest.bytes(),
+        return new LoadStats(latest.pages(), latest.datapoints(), latest.bytes(), 1,
                 Duration.ofNanos(System.nanoTime() - startNanos));
     }
 }

@@ -36,7 +36,6 @@ final class ProgressDisplay implements AutoCloseable {
     private final Map<String, Bar> bars = new LinkedHashMap<>();
     private final Bar job;
     private final AtomicLong writtenDatapoints = new AtomicLong();
-    private final AtomicLong writtenBytes = new AtomicLong();
     private final LiveArea area;
     private final Thread ticker;
     private volatile boolean closed;
@@ -84,14 +83,12 @@ final class ProgressDisplay implements AutoCloseable {
     }
 
     /**
-     * Adds datapoints and bytes written to the output, for the whole-job line; safe from any thread.
+     * Adds datapoints written to the output, for the whole-job line; safe from any thread.
      *
      * @param datapoints datapoints written since the last call
-     * @param bytes      bytes written since the last call
      */
-    void written(long datapoints, long bytes) {
+    void written(long datapoints) {
         writtenDatapoints.addAndGet(datapoints);
-        writtenBytes.addAndGet(bytes);
     }
 
     /** {@return the lines of the current frame, fitted to {@code width}, their fields and bars aligned} */
@@ -111,9 +108,8 @@ final class ProgressDisplay implements AutoCloseable {
         if (job != null) {
             job.update(new QueryProgress(0, datapoints, bytes, fractions / bars.size()));
             BarRenderer.Line total = job.line(pad("total"), now);
-            long written = writtenBytes.get();
-            String note = written > 0 ? String.format(Locale.ROOT, "%s written (%.1f MB)",
-                    Numbers.grouped(writtenDatapoints.get()), written / 1e6) : "";
+            long written = writtenDatapoints.get();
+            String note = written > 0 ? Numbers.grouped(written) + " written" : "";
             lines.add(new BarRenderer.Line(total.name(), total.fraction(), total.datapoints(), total.bytes(),
                     total.elapsed(), total.done(), note));
         }

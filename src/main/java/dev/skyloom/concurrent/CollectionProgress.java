@@ -4,6 +4,7 @@ import dev.skyloom.ProgressListener;
 import dev.skyloom.QueryProgress;
 import dev.skyloom.TimeInterval;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,8 +14,9 @@ import java.util.List;
  * <p>Pages, datapoints and bytes are summed over the slices. The fraction is the covered share of the whole
  * interval: each slice contributes its own covered fraction weighted by its share of the interval's length. A slice
  * has covered the span from its start to its latest datapoint, measured against the part of the slice that is not
- * in the future; a finished slice counts as fully covered. Slices report from many threads; reports are serialised
- * so the listener sees the totals grow in order.
+ * in the future; a finished slice counts as fully covered. The fraction reaches 1 only at {@link #complete}, once the
+ * collection's sink has taken every page. Slices report from many threads; reports are serialised so the listener
+ * sees the totals grow in order.
  */
 final class CollectionProgress {
 
@@ -22,12 +24,13 @@ final class CollectionProgress {
     private final Instant now;
     private final ProgressListener listener;
     private final double[] weights;
-    private final long[] pages;
-    private final long[] datapoints;
-    private final long[] bytes;
     private final double[] fractions;
     private final boolean[] finished;
-    private int done;
+    private long pages;
+    private long datapoints;
+    private long bytes;
+    private double covered;
+    private Instant latest;
 
     /**
      * @param slices   the collection's slices, in time order
@@ -40,56 +43,78 @@ final class CollectionProgress {
         this.listener = listener;
         int n = slices.size();
         this.weights = new double[n];
-        this.pages = new long[n];
-        this.datapoints = new long[n];
-        this.bytes = new long[n];
         this.fractions = new double[n];
         this.finished = new boolean[n];
-        long total = slices.stream().mapToLong(s -> s.duration().toMillis()).sum();
+        long total = slices.stream().mapToLong(s -> millis(s.duration())).sum();
         for (int i = 0; i < n; i++) {
-            weights[i] = total > 0 ? (double) slices.get(i).duration().toMillis() / total : 1.0 / n;
+            weights[i] = total > 0 ? (double) millis(slices.get(i).duration()) / total : 1.0 / n;
         }
+    }
+
+    /**
+     * A tracker over new slices that goes on from this one's totals: what was loaded so far belongs to the first new
+     * slice. Used when a collection is split after its first pages.
+     */
+    synchronized CollectionProgress resliced(List<TimeInterval> newSlices) {
+        CollectionProgress next = new CollectionProgress(newSlices, now, listener);
+        next.pages = pages;
+        next.datapoints = datapoints;
+        next.bytes = bytes;
+        if (latest != null) {
+            next.advance(0, latest);
+        }
+        return next;
     }
 
     /**
      * Records one page of slice {@code slice}.
      *
-     * @param count the page's datapoints
+     * @param count the page's datapoints that are kept
      * @param size  the page's size on the wire
      * @param last  the time of the page's last datapoint, or null if the page was empty
      */
     synchronized void onPage(int slice, int count, long size, Instant last) {
-        pages[slice]++;
-        datapoints[slice] += count;
-        bytes[slice] += size;
+        pages++;
+        datapoints += count;
+        bytes += size;
         if (last != null) {
-            fractions[slice] = Math.max(fractions[slice], covered(slices.get(slice), last));
+            advance(slice, last);
         }
-        report();
+        report(false);
     }
 
     /** Records that slice {@code slice} has received its last page. */
     synchronized void onSliceDone(int slice) {
         if (!finished[slice]) {
             finished[slice] = true;
-            fractions[slice] = 1;
-            done++;
+            setFraction(slice, 1);
         }
-        report();
+        report(false);
     }
 
-    private void report() {
-        long p = 0;
-        long d = 0;
-        long b = 0;
-        double f = 0;
-        for (int i = 0; i < slices.size(); i++) {
-            p += pages[i];
-            d += datapoints[i];
-            b += bytes[i];
-            f += weights[i] * fractions[i];
-        }
-        listener.onProgress(new QueryProgress(p, d, b, done == slices.size() ? 1 : Math.min(f, 1)));
+    /** Reports fraction 1: the collection is complete. */
+    synchronized void complete() {
+        report(true);
+    }
+
+    /** {@return the totals so far, with {@code wallTime} and the number of slices} */
+    synchronized LoadStats stats(Duration wallTime) {
+        return new LoadStats(pages, datapoints, bytes, slices.size(), wallTime);
+    }
+
+    private void advance(int slice, Instant last) {
+        latest = latest == null || last.isAfter(latest) ? last : latest;
+        setFraction(slice, Math.max(fractions[slice], covered(slices.get(slice), last)));
+    }
+
+    private void setFraction(int slice, double fraction) {
+        covered += weights[slice] * (fraction - fractions[slice]);
+        fractions[slice] = fraction;
+    }
+
+    private void report(boolean complete) {
+        double fraction = complete ? 1 : Math.clamp(covered, 0, Math.nextDown(1.0));
+        listener.onProgress(new QueryProgress(pages, datapoints, bytes, fraction));
     }
 
     private double covered(TimeInterval slice, Instant last) {
@@ -100,5 +125,13 @@ final class CollectionProgress {
         }
         double f = (double) (last.toEpochMilli() - slice.start().toEpochMilli()) / span;
         return Math.clamp(f, 0, 1);
+    }
+
+    private static long millis(Duration d) {
+        try {
+            return d.toMillis();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE / 1024;
+        }
     }
 }

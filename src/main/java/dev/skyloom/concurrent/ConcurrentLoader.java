@@ -1,56 +1,86 @@
 package dev.skyloom.concurrent;
 
 import dev.skyloom.Collection;
+import dev.skyloom.Datapoint;
+import dev.skyloom.ProgressListener;
 import dev.skyloom.Query;
-import dev.skyloom.QueryProgress;
 import dev.skyloom.SkyloomException;
-import dev.skyloom.concurrent.Scopes.Result;
-import dev.skyloom.concurrent.Scopes.Task;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
- * Loads many collections at once with structured concurrency: one subtask per collection, each on its own virtual
- * thread, joined before {@link #load} returns.
+ * Loads many collections at once with structured concurrency: each collection on its own virtual thread, joined
+ * before {@link #load} or {@link #stream} returns. {@code load} returns the datapoints:
  * {@snippet :
  * Dataset landsat = client.dataset("open_data.copernicus.landsat8_oli_tirs");
  * List<Collection> collections = Stream.of("L1GT", "L1T", "L1TP", "L2SP").map(landsat::collection).toList();
  * LoadResult result = ConcurrentLoader.create()
  *         .withDeadline(Duration.ofMinutes(2))
- *         .withAutoSplit()
  *         .load(collections, Query.between("2020-01-01", "2021-01-01"));
  * for (CollectionLoad load : result.loads()) {
  *     System.out.println(load.collection().name() + ": " + load.datapoints().size());
  * }
  * }
+ * {@code stream} hands each collection's pages, in time order, to a {@link CollectionSink} as they arrive, holding
+ * only a bounded number of pages per collection, so that a load larger than the heap can go straight to files:
+ * {@snippet :
+ * StreamResult result = ConcurrentLoader.create().stream(collections, year, collection -> {
+ *     Path file = Path.of(collection.name() + ".txt");
+ *     Path part = Path.of(collection.name() + ".txt.part");
+ *     BufferedWriter out = Files.newBufferedWriter(part);
+ *     return new CollectionSink() {
+ *         public void page(Page page) throws IOException {
+ *             for (Datapoint dp : page.datapoints()) {
+ *                 out.write(dp.time() + " " + dp.id() + "\n");
+ *             }
+ *         }
+ *         public void complete(LoadStats stats) throws IOException {
+ *             out.close();
+ *             Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+ *         }
+ *         public void abort(SkyloomException error) {
+ *             try (out) {
+ *                 Files.deleteIfExists(part);
+ *             } catch (IOException e) {
+ *                 error.addSuppressed(e);
+ *             }
+ *         }
+ *     };
+ * });
+ * }
  *
- * <p>What a load promises:
+ * <p>What a load promises, in both forms:
  * <ul>
- *   <li><b>Fail fast</b> (default, {@link LoadMode#FAIL_FAST}): the first failure cancels every other collection,
- *       aborting their requests in flight, and is thrown as the same kind of {@link SkyloomException} with a message
- *       that starts {@code "loading <collection> failed: "}. In {@link LoadMode#COLLECT} mode every collection runs
- *       to its end and each one's success or failure is returned.</li>
+ *   <li><b>Fail fast</b> (default, {@link LoadMode#FAIL_FAST}): the first failure, a request's or a sink's, cancels
+ *       every other collection, aborting their requests in flight, and is thrown as the same kind of
+ *       {@link SkyloomException} with a message that starts {@code "loading <collection> failed: "}. In
+ *       {@link LoadMode#COLLECT} mode every collection runs to its end and each one's success or failure is
+ *       returned.</li>
  *   <li><b>Deadline</b> (default none): when it passes everything still running is cancelled and a
  *       {@link SkyloomException.DeadlineExceeded} names the unfinished collections, e.g.
  *       {@code "deadline of 2s passed; unfinished: L1GT, L1TP"} (in COLLECT mode, each unfinished collection
  *       fails with it and the finished ones are returned).</li>
- *   <li><b>Bounded requests</b>: at most {@link #DEFAULT_MAX_CONCURRENT_REQUESTS} (or the configured number of)
- *       requests are in flight across the whole load.</li>
- *   <li><b>Split</b> (default off): a collection's time interval can be cut into slices at whole milliseconds,
- *       loaded concurrently in a nested scope and stitched back in time order, without loss or duplicates.</li>
- *   <li><b>Nothing leaks</b>: when {@code load} returns or throws, no thread it started is alive and no request it
- *       sent is in flight. Interrupting the calling thread cancels the load promptly, so it nests inside subtasks
- *       of other scopes (or of another loader) with no special care.</li>
+ *   <li><b>One bound</b>: at most {@link #DEFAULT_MAX_CONCURRENT_REQUESTS} (or the configured number of) requests
+ *       are in flight across the whole load; a permit is held only while its request is in flight.</li>
+ *   <li><b>Split</b> (default automatic): a collection's time interval can be cut into slices at whole
+ *       milliseconds, loaded concurrently and put back in time order, without loss or duplicates.</li>
+ *   <li><b>Back-pressure</b> ({@code stream}): a collection holds at most {@link #withMaxBufferedPages} pages at
+ *       once, requested, waiting for their turn or in its sink, so a slow sink slows its own collection only.</li>
+ *   <li><b>Nothing leaks</b>: when {@code load} or {@code stream} returns or throws, no thread it started is alive,
+ *       no request it sent is in flight and every opened sink has been completed or aborted. Interrupting the
+ *       calling thread cancels the load promptly, so it nests inside subtasks of other scopes (or of another
+ *       loader) with no special care.</li>
  * </ul>
  * Each collection is loaded on a virtual thread named {@code skyloom-load/<dataset slug>/<collection>} (slices:
- * {@code ...#slice-2of4}) in a scope named {@code skyloom-load}, as a JSON thread dump shows
- * ({@code jcmd <pid> Thread.dump_to_file -format=json <file>}).
+ * {@code ...#slice-2of4}, the thread feeding a split collection's sink: {@code ...#delivery}) in a scope named
+ * {@code skyloom-load}, as a JSON thread dump shows ({@code jcmd <pid> Thread.dump_to_file -format=json <file>}).
+ * At most twice the request limit of collections load at once; the others start as earlier ones finish, so ten
+ * thousand collections keep only a few dozen threads alive.
  *
  * <p>A loader is immutable and thread-safe; the {@code with...} methods return modified copies.
  */
@@ -59,87 +89,82 @@ public final class ConcurrentLoader {
     /** The default limit on requests in flight across one load. */
     public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 32;
 
+    /** The default limit on the pages one collection holds at once in {@link #stream}. */
+    public static final int DEFAULT_MAX_BUFFERED_PAGES = 64;
+
     /** The most slices {@link #withSplit} accepts. */
     public static final int MAX_SLICES = 256;
 
-    private static final String SCOPE_NAME = "skyloom-load";
+    private final LoaderSettings settings;
 
-    private final LoadMode mode;
-    private final Optional<Duration> deadline;
-    private final int maxConcurrentRequests;
-    private final int slices;
-    private final BiConsumer<Collection, QueryProgress> progress;
-
-    private ConcurrentLoader(LoadMode mode, Optional<Duration> deadline, int maxConcurrentRequests, int slices,
-                             BiConsumer<Collection, QueryProgress> progress) {
-        this.mode = mode;
-        this.deadline = deadline;
-        this.maxConcurrentRequests = maxConcurrentRequests;
-        this.slices = slices;
-        this.progress = progress;
+    private ConcurrentLoader(LoaderSettings settings) {
+        this.settings = settings;
     }
 
     /**
      * A loader with the defaults: fail fast, no deadline, {@value #DEFAULT_MAX_CONCURRENT_REQUESTS} requests in
-     * flight at most, no splitting, no progress listener.
+     * flight at most, automatic split, {@value #DEFAULT_MAX_BUFFERED_PAGES} pages held per streamed collection, no
+     * progress listener.
      *
-     * @return the loader
+     * @return a loader with the defaults
      * @throws SkyloomException.InvalidArgument (code {@code failed_precondition}) if the JVM was not started with
      *                                          {@code --enable-preview} on Java 25; the message says where to add it
      */
     public static ConcurrentLoader create() {
         PreviewRequirement.check();
-        return new ConcurrentLoader(LoadMode.FAIL_FAST, Optional.empty(), DEFAULT_MAX_CONCURRENT_REQUESTS, 1,
-                (c, p) -> { });
+        return new ConcurrentLoader(new LoaderSettings(LoadMode.FAIL_FAST, Optional.empty(),
+                DEFAULT_MAX_CONCURRENT_REQUESTS, LoadContext.AUTO, c -> ProgressListener.NONE,
+                DEFAULT_MAX_BUFFERED_PAGES));
     }
 
     /**
      * A copy that handles failures as {@code mode} says (default {@link LoadMode#FAIL_FAST}).
      *
      * @param mode fail fast or collect
-     * @return the copy
+     * @return the modified copy
      */
     public ConcurrentLoader withMode(LoadMode mode) {
-        return new ConcurrentLoader(Objects.requireNonNull(mode, "mode"), deadline, maxConcurrentRequests, slices,
-                progress);
+        return new ConcurrentLoader(settings.withMode(Objects.requireNonNull(mode, "mode")));
     }
 
     /**
      * A copy whose loads are cancelled when {@code deadline} has passed since they started (default: no deadline).
      *
-     * @param deadline a positive duration
-     * @return the copy
+     * @param deadline the time a whole load may take
+     * @return the modified copy
      * @throws IllegalArgumentException if the deadline is zero or negative
      */
     public ConcurrentLoader withDeadline(Duration deadline) {
         if (!Objects.requireNonNull(deadline, "deadline").isPositive()) {
             throw new IllegalArgumentException("the deadline must be positive, got " + deadline);
         }
-        return new ConcurrentLoader(mode, Optional.of(deadline), maxConcurrentRequests, slices, progress);
+        return new ConcurrentLoader(settings.withDeadline(deadline));
     }
 
     /**
      * A copy that keeps at most {@code max} requests in flight across a whole load (default
-     * {@value #DEFAULT_MAX_CONCURRENT_REQUESTS}). It also bounds the collections loading at once to {@code 2 * max}:
-     * the others start as earlier ones finish, so a load of many collections keeps few threads alive.
+     * {@value #DEFAULT_MAX_CONCURRENT_REQUESTS}). At most {@code 2 * max} collections load at once: the others start
+     * as earlier ones finish, so a load of many collections keeps few threads alive.
      *
-     * @param max the limit, 1 or more
-     * @return the copy
+     * @param max the most requests in flight
+     * @return the modified copy
      * @throws IllegalArgumentException if {@code max} is below 1
      */
     public ConcurrentLoader withMaxConcurrentRequests(int max) {
         if (max < 1) {
             throw new IllegalArgumentException("the request limit must be at least 1, got " + max);
         }
-        return new ConcurrentLoader(mode, deadline, max, slices, progress);
+        return new ConcurrentLoader(settings.withMaxConcurrentRequests(max));
     }
 
     /**
-     * A copy that cuts each collection's time interval into {@code k} slices loaded concurrently (default 1: no
-     * split). Intervals shorter than {@code k} milliseconds get fewer slices.
+     * A copy that cuts each collection's time interval into {@code k} slices loaded concurrently; 1 turns splitting
+     * off. Intervals shorter than {@code k} milliseconds get fewer slices. In {@link #stream}, slices beyond the
+     * first can load ahead only as far as {@link #withMaxBufferedPages} allows, so for a large collection the
+     * automatic split, which cuts small slices, keeps more of them busy.
      *
-     * @param k the number of slices, 1 to {@value #MAX_SLICES}
-     * @return the copy
+     * @param k the number of slices
+     * @return the modified copy
      * @throws IllegalArgumentException if {@code k} is not between 1 and {@value #MAX_SLICES}
      */
     public ConcurrentLoader withSplit(int k) {
@@ -147,32 +172,52 @@ public final class ConcurrentLoader {
             throw new IllegalArgumentException("the number of slices must be between 1 and " + MAX_SLICES + ", got "
                     + k);
         }
-        return new ConcurrentLoader(mode, deadline, maxConcurrentRequests, k, progress);
+        return new ConcurrentLoader(settings.withSlices(k));
     }
 
     /**
-     * A copy that chooses each collection's number of slices from its datapoint count and availability (one more
-     * request per collection): about one slice per 5,000 datapoints expected in the query interval, at most 16; one
-     * when the collection does not report them.
+     * A copy that chooses each collection's slices from its first page (the default). A collection whose first page
+     * is its last, or whose first page's density promises less than two slices' worth in the rest of the interval,
+     * is loaded as one query at no extra cost. A larger one asks for its datapoint count alongside its second page,
+     * which caps the estimate, and cuts the rest of the interval into slices of a few pages each, up to
+     * {@value TimeSlices#MAX_AUTO_SLICES}, of which at most 16 load at once.
      *
-     * @return the copy
+     * @return the modified copy
      */
     public ConcurrentLoader withAutoSplit() {
-        return new ConcurrentLoader(mode, deadline, maxConcurrentRequests, 0, progress);
+        return new ConcurrentLoader(settings.withSlices(LoadContext.AUTO));
     }
 
     /**
-     * A copy that reports each collection's progress to {@code listener} after every page, and once with fraction 1
-     * when the collection is complete. With slices, a collection's figures are the sums over its slices and the
-     * fraction is the covered share of its whole interval. The listener is called from many threads at once (one
-     * collection's reports arrive in order) and must be thread-safe and quick. Default: none.
+     * A copy that reports each collection's progress. {@code listeners} is called once per collection, in input
+     * order, when a load starts; the listener it returns receives that collection's progress after every page, and
+     * once with fraction 1 when the collection is complete (in {@code stream}, after its sink's
+     * {@link CollectionSink#complete}). With slices, the figures are sums over the slices and the fraction is the
+     * covered share of the whole interval. Listeners of different collections are called from different threads at
+     * once (one collection's reports arrive in order), so they must be thread-safe and quick. Default: none.
      *
-     * @param listener called with the collection and its progress
-     * @return the copy
+     * @param listeners opens the listener of each collection
+     * @return the modified copy
      */
-    public ConcurrentLoader withProgress(BiConsumer<Collection, QueryProgress> listener) {
-        return new ConcurrentLoader(mode, deadline, maxConcurrentRequests, slices,
-                Objects.requireNonNull(listener, "listener"));
+    public ConcurrentLoader withProgress(Function<? super Collection, ? extends ProgressListener> listeners) {
+        return new ConcurrentLoader(settings.withProgress(Objects.requireNonNull(listeners, "listeners")));
+    }
+
+    /**
+     * A copy whose {@link #stream} holds at most {@code pages} pages of one collection at once: pages requested,
+     * waiting for an earlier slice, or in the sink (default {@value #DEFAULT_MAX_BUFFERED_PAGES}). Past it, the
+     * collection's slices wait for the sink before they request more. With 1 a collection loads one page at a time.
+     * {@link #load}, which keeps every datapoint anyway, is not bounded by it.
+     *
+     * @param pages the most pages held per collection
+     * @return the modified copy
+     * @throws IllegalArgumentException if {@code pages} is below 1
+     */
+    public ConcurrentLoader withMaxBufferedPages(int pages) {
+        if (pages < 1) {
+            throw new IllegalArgumentException("the page bound must be at least 1, got " + pages);
+        }
+        return new ConcurrentLoader(settings.withMaxBufferedPages(pages));
     }
 
     /**
@@ -190,92 +235,67 @@ public final class ConcurrentLoader {
      * @throws NullPointerException              if an argument or one of the collections is null
      */
     public LoadResult load(List<Collection> collections, Query query) {
+        List<Collection> all = checked(collections, query);
+        List<List<Datapoint>> kept = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            kept.add(new ArrayList<>());
+        }
+        StreamResult streamed = LoadRun.run(settings, all, query,
+                i -> collection -> page -> kept.get(i).addAll(page.datapoints()), Integer.MAX_VALUE);
+        List<Outcome> outcomes = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            outcomes.add(switch (streamed.outcomes().get(i)) {
+                case StreamOutcome.Completed c -> new Outcome.Success(new CollectionLoad(c.collection(), kept.get(i),
+                        c.stats()));
+                case Outcome.Failure failure -> failure;
+            });
+        }
+        return new LoadResult(outcomes, streamed.wallTime());
+    }
+
+    /**
+     * Loads the datapoints of {@code query} from every collection concurrently and hands each collection's pages, in
+     * time order, to its own sink as they arrive. {@code sinks} opens a collection's sink on the collection's thread
+     * when it starts loading; the sink is then completed or, if the collection fails, aborted, always before this
+     * method returns or throws.
+     *
+     * @param collections the collections, loaded in any order and reported in this order; the same collection may
+     *                    appear twice (it is then loaded twice, into two sinks)
+     * @param query       what to load from each
+     * @param sinks       opens the sink of each collection
+     * @return one outcome per collection; all completed unless the mode is {@link LoadMode#COLLECT}
+     * @throws SkyloomException                  in FAIL_FAST mode, the first collection's failure (a request's or its
+     *                                           sink's), named; the others' failures, if any, are suppressed in it
+     * @throws SkyloomException.DeadlineExceeded in FAIL_FAST mode, if the deadline passed first
+     * @throws SkyloomException.Cancelled        if the calling thread is interrupted (its interrupt flag is set
+     *                                           again)
+     * @throws NullPointerException              if an argument or one of the collections is null
+     */
+    public StreamResult stream(List<Collection> collections, Query query, CollectionSink.Factory sinks) {
+        Objects.requireNonNull(sinks, "sinks");
+        return LoadRun.run(settings, checked(collections, query), query, i -> sinks, settings.maxBufferedPages());
+    }
+
+    private static List<Collection> checked(List<Collection> collections, Query query) {
         Objects.requireNonNull(collections, "collections");
         if (collections.stream().anyMatch(Objects::isNull)) {
             throw new NullPointerException("collections must not contain null");
         }
-        List<Collection> all = List.copyOf(collections);
         Objects.requireNonNull(query, "query");
-        long start = System.nanoTime();
-        Instant startedAt = Instant.now();
-        RequestLimiter limiter = new RequestLimiter(maxConcurrentRequests);
-        List<Task<CollectionLoad>> tasks = new ArrayList<>(all.size());
-        for (Collection collection : all) {
-            String threadName = SCOPE_NAME + "/" + collection.datasetSlug() + "/" + collection.name();
-            CollectionJob job = new CollectionJob(collection, query, slices, limiter,
-                    p -> progress.accept(collection, p), startedAt, threadName);
-            tasks.add(new Task<>(threadName, job::run));
-        }
-        Scopes.Joined<CollectionLoad> joined;
-        try {
-            joined = Scopes.forkAll(SCOPE_NAME, tasks, deadline, mode == LoadMode.FAIL_FAST, maxRunningCollections());
-        } catch (InterruptedException e) {
-            throw LoadErrors.interrupted(e);
-        }
-        Duration wallTime = Duration.ofNanos(System.nanoTime() - start);
-        if (mode == LoadMode.FAIL_FAST) {
-            throwFirstFailure(all, joined);
-        }
-        return new LoadResult(outcomes(all, joined), wallTime);
+        return List.copyOf(collections);
     }
 
     /**
-     * Collections loading at once: twice the request limit, so that while one collection's subtask decodes a page
-     * another already waits for the freed request permit, yet a load of ten thousand collections keeps only a few
-     * dozen threads alive.
+     * Describes the settings, e.g. {@code ConcurrentLoader[FAIL_FAST, deadline 2s, 32 requests, split auto, 64
+     * pages buffered]}.
+     *
+     * @return the description
      */
-    private int maxRunningCollections() {
-        return maxConcurrentRequests > Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE : 2 * maxConcurrentRequests;
-    }
-
-    private void throwFirstFailure(List<Collection> all, Scopes.Joined<CollectionLoad> joined) {
-        if (!joined.failures().isEmpty()) {
-            SkyloomException first = null;
-            for (int index : joined.failures()) {
-                Throwable error = ((Result.Failed<CollectionLoad>) joined.results().get(index)).error();
-                SkyloomException named = LoadErrors.naming(all.get(index).name(), error);
-                if (first == null) {
-                    first = named;
-                } else {
-                    first.addSuppressed(named);
-                }
-            }
-            throw first;
-        }
-        if (joined.timedOut()) {
-            throw LoadErrors.deadlinePassed(deadline.orElseThrow(), unfinished(all, joined));
-        }
-    }
-
-    private List<Outcome> outcomes(List<Collection> all, Scopes.Joined<CollectionLoad> joined) {
-        List<Outcome> outcomes = new ArrayList<>(all.size());
-        for (int i = 0; i < all.size(); i++) {
-            Collection collection = all.get(i);
-            outcomes.add(switch (joined.results().get(i)) {
-                case Result.Done<CollectionLoad> done -> new Outcome.Success(done.value());
-                case Result.Failed<CollectionLoad> failed ->
-                        new Outcome.Failure(collection, LoadErrors.naming(collection.name(), failed.error()));
-                case Result.Unfinished<CollectionLoad> unfinished -> new Outcome.Failure(collection,
-                        LoadErrors.deadlinePassed(deadline.orElseThrow(), List.of(collection.name())));
-            });
-        }
-        return outcomes;
-    }
-
-    private static List<String> unfinished(List<Collection> all, Scopes.Joined<CollectionLoad> joined) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            if (joined.results().get(i) instanceof Result.Unfinished<CollectionLoad>) {
-                names.add(all.get(i).name());
-            }
-        }
-        return names;
-    }
-
-    /** Describes the settings, e.g. {@code ConcurrentLoader[FAIL_FAST, deadline 2s, 32 requests, split 4]}. */
     @Override
     public String toString() {
-        return "ConcurrentLoader[" + mode + deadline.map(d -> ", deadline " + LoadErrors.describe(d)).orElse("")
-                + ", " + maxConcurrentRequests + " requests, split " + (slices == 0 ? "auto" : slices) + "]";
+        return "ConcurrentLoader[" + settings.mode() + settings.deadline().map(d -> ", deadline "
+                + LoadErrors.describe(d)).orElse("") + ", " + settings.maxConcurrentRequests() + " requests, split "
+                + (settings.slices() == LoadContext.AUTO ? "auto" : settings.slices()) + ", "
+                + settings.maxBufferedPages() + " pages buffered]";
     }
 }

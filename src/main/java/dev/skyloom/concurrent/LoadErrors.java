@@ -14,7 +14,8 @@ final class LoadErrors {
     /**
      * The failure of loading {@code collection}, as an error of the same kind whose message starts with
      * {@code "loading <collection> failed: "}; the original is the cause. A failure that is no
-     * {@link SkyloomException} (a bug, not a service error) becomes {@link SkyloomException.Internal}.
+     * {@link SkyloomException} (a consumer's own error, or a bug) becomes {@link SkyloomException.Internal} with the
+     * failure's message (its class name if it has none).
      *
      * @throws Error if {@code failure} is an {@link Error}: it is rethrown unchanged
      */
@@ -22,21 +23,12 @@ final class LoadErrors {
         if (failure instanceof Error error) {
             throw error;
         }
-        String message = "loading " + collection + " failed: " + failure.getMessage();
-        return switch (failure) {
-            case SkyloomException.NotFound e -> new SkyloomException.NotFound(e.code(), message, e);
-            case SkyloomException.InvalidArgument e -> new SkyloomException.InvalidArgument(e.code(), message, e);
-            case SkyloomException.Unauthenticated e -> new SkyloomException.Unauthenticated(e.code(), message, e);
-            case SkyloomException.PermissionDenied e -> new SkyloomException.PermissionDenied(e.code(), message, e);
-            case SkyloomException.RateLimited e -> new SkyloomException.RateLimited(e.code(), message, e);
-            case SkyloomException.QuotaExhausted e -> new SkyloomException.QuotaExhausted(e.code(), message, e);
-            case SkyloomException.Unavailable e -> new SkyloomException.Unavailable(e.code(), message, e);
-            case SkyloomException.DeadlineExceeded e -> new SkyloomException.DeadlineExceeded(e.code(), message, e);
-            case SkyloomException.Cancelled e -> new SkyloomException.Cancelled(e.code(), message, e);
-            case SkyloomException.Internal e -> new SkyloomException.Internal(e.code(), message, e);
-            default -> new SkyloomException.Internal("internal", "loading " + collection + " failed: " + failure,
-                    failure);
-        };
+        String prefix = "loading " + collection + " failed: ";
+        if (failure instanceof SkyloomException e) {
+            return e.withMessage(prefix + e.getMessage());
+        }
+        String message = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
+        return new SkyloomException.Internal("internal", prefix + message, failure);
     }
 
     /** The error of a load whose deadline passed, e.g. "deadline of 2s passed; unfinished: L1GT, L1TP". */

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * What became of one collection in a load: its datapoints, or the error that stopped it. A load in
  * {@link LoadMode#FAIL_FAST} mode returns only successes (it throws instead); in {@link LoadMode#COLLECT} mode
- * both kinds come back.
+ * both kinds come back. A {@link Failure} is also what a {@link ConcurrentLoader#stream} reports for a collection
+ * that failed.
  * {@snippet :
  * for (Outcome outcome : result.outcomes()) {
  *     switch (outcome) {
@@ -20,11 +21,7 @@ import java.util.Objects;
  */
 public sealed interface Outcome {
 
-    /**
-     * The collection this outcome is about.
-     *
-     * @return the collection
-     */
+    /** {@return the collection this outcome is about} */
     Collection collection();
 
     /**
@@ -51,7 +48,7 @@ public sealed interface Outcome {
      * @param error      why, with a message that starts {@code "loading <name> failed: "}; a
      *                   {@link SkyloomException.DeadlineExceeded} if the load's deadline passed first
      */
-    record Failure(Collection collection, SkyloomException error) implements Outcome {
+    record Failure(Collection collection, SkyloomException error) implements Outcome, StreamOutcome {
         /** Checks that nothing is null. */
         public Failure {
             Objects.requireNonNull(collection, "collection");

@@ -2,21 +2,23 @@ package dev.skyloom.concurrent;
 
 import dev.skyloom.SkyloomException;
 
-import java.util.Iterator;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Bounds the number of requests in flight across a whole load, like a capacity limiter: each call that may send a
- * request holds a permit for its duration. Waiting for a permit is interruptible, so a cancelled load never stays
- * blocked here.
+ * The one bound of a load: the requests in flight across all its collections, like a capacity limiter. A permit is
+ * held only while one request is in flight (taken just before it is sent, given back when its response has been
+ * read), never while a collection waits for its consumer. Waiting for a permit is interruptible, so a cancelled load
+ * never stays blocked here.
  */
 final class RequestLimiter {
 
     private final Semaphore permits;
+    private final AtomicLong taken = new AtomicLong();
 
     /**
-     * @param maxInFlight the most calls that may run at once; at least 1
+     * @param maxInFlight the most requests in flight at once; at least 1
      */
     RequestLimiter(int maxInFlight) {
         if (maxInFlight < 1) {
@@ -26,7 +28,7 @@ final class RequestLimiter {
     }
 
     /**
-     * Runs {@code call} while holding a permit.
+     * Sends one request, {@code call}, while holding a permit.
      *
      * @throws SkyloomException.Cancelled if the thread is interrupted while waiting for a permit (its interrupt
      *                                    flag is set again)
@@ -38,6 +40,7 @@ final class RequestLimiter {
             Thread.currentThread().interrupt();
             throw new SkyloomException.Cancelled("canceled", "cancelled while waiting to send a request", e);
         }
+        taken.incrementAndGet();
         try {
             return call.get();
         } finally {
@@ -45,21 +48,8 @@ final class RequestLimiter {
         }
     }
 
-    /**
-     * A view of {@code pages} whose {@code hasNext} and {@code next} (where a lazy page stream sends its requests)
-     * each run while holding a permit.
-     */
-    <T> Iterator<T> guard(Iterator<T> pages) {
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return call(pages::hasNext);
-            }
-
-            @Override
-            public T next() {
-                return call(pages::next);
-            }
-        };
+    /** {@return how many permits have been taken so far: one per request sent} */
+    long taken() {
+        return taken.get();
     }
 }

@@ -3,34 +3,31 @@ package dev.skyloom.concurrent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.StructuredTaskScope.Joiner;
 import java.util.concurrent.StructuredTaskScope.Subtask;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The only place that touches {@link StructuredTaskScope}, a preview API whose shape changes with each JDK: moving
  * to the next JDK means changing this file alone.
  *
- * <p>{@link #forkAll} runs tasks as subtasks of one scope, each on its own named virtual thread, and returns when
- * all have finished, when (fail-fast) the first has failed, when the deadline passes, or when the calling thread is
- * interrupted. In every case the scope is closed before it returns or throws: no subtask thread outlives the call.
- * At most {@code maxRunning} subtasks are alive at once: the owner forks the next task when one ends, so ten thousand
- * tasks do not mean ten thousand parked threads.
+ * <p>{@link #forkAll} runs tasks in one scope and returns when all have finished, when (fail-fast) the first has
+ * failed, when the deadline passes, or when the calling thread is interrupted. In every case the scope is closed
+ * before it returns or throws: no thread outlives the call.
+ *
+ * <p>The scope holds at most {@code maxRunning} subtasks, its workers, each a virtual thread that takes the next task
+ * in order and runs it, renamed after that task, until none is left: ten thousand tasks do not mean ten thousand
+ * parked threads. Nothing waits for a place and nothing polls: the owner forks the workers and joins, and the scope
+ * alone enforces cancellation and time (a failure, the deadline or the owner's interrupt cancels it, interrupting
+ * the workers, and a worker takes no task once it is cancelled).
  */
 final class Scopes {
-
-    /** How often a waiting owner rechecks for cancellation; a normal admission happens as soon as a task ends. */
-    private static final long ADMISSION_STEP_MILLIS = 50;
 
     private Scopes() {
     }
@@ -38,7 +35,7 @@ final class Scopes {
     /**
      * One unit of work.
      *
-     * @param threadName the name of the virtual thread that runs it (shows up in thread dumps)
+     * @param threadName the name of the virtual thread while it runs the task (shows up in thread dumps)
      * @param body       the work
      */
     record Task<T>(String threadName, Callable<? extends T> body) {
@@ -58,7 +55,8 @@ final class Scopes {
         record Failed<T>(Throwable error) implements Result<T> {
         }
 
-        /** It had not finished when the scope was cancelled (by a failure, the deadline or an interrupt). */
+        /** It had not finished (or not started) when the scope was cancelled (by a failure, the deadline or an
+         * interrupt). */
         record Unfinished<T>() implements Result<T> {
         }
     }
@@ -75,18 +73,33 @@ final class Scopes {
             results = List.copyOf(results);
             failures = List.copyOf(failures);
         }
+
+        /**
+         * The first failure, as thrown.
+         *
+         * @throws Exception the first failed task's exception, if any task failed
+         */
+        void throwFirstFailure() throws Exception {
+            if (!failures.isEmpty()) {
+                Throwable first = ((Result.Failed<T>) results.get(failures.getFirst())).error();
+                if (first instanceof Exception e) {
+                    throw e;
+                }
+                throw (Error) first;
+            }
+        }
     }
 
     /**
-     * Forks every task in a new scope, at most {@code maxRunning} at a time, and joins them.
+     * Runs every task in a new scope, at most {@code maxRunning} at a time, in order, and joins them.
      *
      * @param scopeName  the scope's name (the thread container's name in thread dumps)
-     * @param tasks      the tasks, forked in order; each runs on a new virtual thread named after it
-     * @param deadline   if present, the scope is cancelled when it passes and the result says {@code timedOut}; tasks
-     *                   not yet forked then are never forked
-     * @param failFast   if true the first failure cancels every other task and no further task is forked; if false
+     * @param tasks      the tasks, started in order
+     * @param deadline   if present, the scope is cancelled when it passes and the result says {@code timedOut};
+     *                   tasks not yet started then never start
+     * @param failFast   if true the first failure cancels every other task and no further task starts; if false
      *                   every task runs to its end
-     * @param maxRunning the most subtasks alive at once; at least 1
+     * @param maxRunning the most tasks running at once; at least 1
      * @return what became of each task
      * @throws InterruptedException if the calling thread is interrupted while waiting; the tasks are cancelled and
      *                              have ended when this is thrown
@@ -96,21 +109,15 @@ final class Scopes {
         if (maxRunning < 1) {
             throw new IllegalArgumentException("maxRunning must be at least 1, got " + maxRunning);
         }
-        Semaphore running = new Semaphore(maxRunning);
-        Recorder<T> recorder = new Recorder<>(tasks.size(), failFast, running);
-        NamingThreadFactory threads = new NamingThreadFactory();
-        long startNanos = System.nanoTime();
+        Run<T> run = new Run<>(List.copyOf(tasks), failFast);
         boolean timedOut = false;
-        try (var scope = StructuredTaskScope.open(recorder, config -> {
-            var named = config.withName(scopeName).withThreadFactory(threads);
+        try (var scope = StructuredTaskScope.open(new CancelOnFailure(), config -> {
+            var named = config.withName(scopeName).withThreadFactory(r -> Thread.ofVirtual().name(scopeName)
+                    .unstarted(r));
             return deadline.map(named::withTimeout).orElse(named);
         })) {
-            for (Task<T> task : tasks) {
-                if (!admit(running, recorder, deadline, startNanos)) {
-                    break;
-                }
-                threads.nextName = task.threadName();
-                scope.fork(task.body());
+            for (int i = Math.min(maxRunning, tasks.size()); i > 0; i--) {
+                scope.fork(() -> run.work(scope));
             }
             try {
                 scope.join();
@@ -118,88 +125,50 @@ final class Scopes {
                 timedOut = true;
             }
         }
-        // read only after close: every subtask thread has ended, so no recording is still under way
-        return recorder.joined(timedOut);
+        // read only after close: every worker has ended, so no recording is still under way
+        return run.joined(timedOut);
     }
 
     /**
-     * Waits until fewer than the allowed number of subtasks are alive and takes a place for the next one; false if
-     * the scope is being cancelled (a fail-fast failure or the deadline) and nothing more should be forked. It waits
-     * in short steps because a task forked just as the scope is cancelled never runs and so never gives its place
-     * back: the next step then sees the cancellation instead of waiting for that place forever.
+     * The shared state of one {@link #forkAll}: the next task to start and what became of each. A worker records a
+     * task's failure only while the scope is not cancelled, so a task that fails because a cancellation interrupted
+     * it stays unfinished instead of showing up as a failure.
      */
-    private static boolean admit(Semaphore running, Recorder<?> recorder, Optional<Duration> deadline,
-                                 long startNanos) throws InterruptedException {
-        while (true) {
-            if (recorder.cancelled() || deadline.isPresent()
-                    && System.nanoTime() - startNanos >= deadline.get().toNanos()) {
-                return false;
-            }
-            if (running.tryAcquire(ADMISSION_STEP_MILLIS, TimeUnit.MILLISECONDS)) {
-                // the place may have come from the failure that cancels the scope: the recorder marks it first
-                if (recorder.cancelled()) {
-                    running.release();
-                    return false;
-                }
-                return true;
-            }
-        }
-    }
-
-    /**
-     * Records each subtask's outcome as it completes (completions after a cancellation are not reported by the
-     * scope, so cancelled siblings never show up as failures), in fail-fast mode asks the scope to cancel on the
-     * first failure, and then gives the subtask's place back to the owner. Recording first means the owner, once
-     * admitted, already sees a failure that ended the previous task. After a cancellation no place comes back; the
-     * owner notices the cancellation instead.
-     */
-    private static final class Recorder<T> implements Joiner<T, Void> {
-        private final Map<Subtask<? extends T>, Integer> indexes = new ConcurrentHashMap<>();
+    private static final class Run<T> {
+        private final List<Task<T>> tasks;
+        private final boolean failFast;
+        private final AtomicInteger next = new AtomicInteger();
         private final AtomicReferenceArray<Result<T>> results;
         private final ConcurrentLinkedQueue<Integer> failures = new ConcurrentLinkedQueue<>();
-        private final boolean failFast;
-        private final Semaphore running;
-        private volatile boolean cancelled;
-        private int forked;
 
-        Recorder(int size, boolean failFast, Semaphore running) {
-            this.results = new AtomicReferenceArray<>(size);
+        Run(List<Task<T>> tasks, boolean failFast) {
+            this.tasks = tasks;
             this.failFast = failFast;
-            this.running = running;
+            this.results = new AtomicReferenceArray<>(tasks.size());
         }
 
-        /** Called by the owner inside {@code fork}, before the subtask's thread starts: numbers it in fork order. */
-        @Override
-        public boolean onFork(Subtask<? extends T> subtask) {
-            indexes.put(subtask, forked++);
-            return false;
-        }
-
-        @Override
-        public boolean onComplete(Subtask<? extends T> subtask) {
-            int index = indexes.get(subtask);
-            boolean cancel = false;
-            if (subtask.state() == Subtask.State.SUCCESS) {
-                results.set(index, new Result.Done<>(subtask.get()));
-            } else {
-                results.set(index, new Result.Failed<>(subtask.exception()));
-                failures.add(index);
-                cancel = failFast;
-                if (cancel) {
-                    cancelled = true;
+        /** A worker: runs tasks in order until none is left or the scope is cancelled. */
+        Void work(StructuredTaskScope<?, ?> scope) throws Exception {
+            for (int i = next.getAndIncrement(); i < tasks.size() && !scope.isCancelled();
+                 i = next.getAndIncrement()) {
+                Task<T> task = tasks.get(i);
+                Thread.currentThread().setName(task.threadName());
+                try {
+                    results.set(i, new Result.Done<>(task.body().call()));
+                } catch (Throwable e) {
+                    if (scope.isCancelled()) {
+                        return null;
+                    }
+                    results.set(i, new Result.Failed<>(e));
+                    failures.add(i);
+                    if (failFast) { // the joiner cancels the scope
+                        if (e instanceof Exception exception) {
+                            throw exception;
+                        }
+                        throw (Error) e;
+                    }
                 }
             }
-            running.release();
-            return cancel;
-        }
-
-        /** {@return whether a fail-fast failure has cancelled (or is about to cancel) the scope} */
-        boolean cancelled() {
-            return cancelled;
-        }
-
-        @Override
-        public Void result() {
             return null;
         }
 
@@ -213,16 +182,16 @@ final class Scopes {
         }
     }
 
-    /**
-     * Names each subtask's virtual thread: the scope calls {@link #newThread} inside {@code fork}, on the owner
-     * thread, right after the owner has set {@link #nextName}.
-     */
-    private static final class NamingThreadFactory implements ThreadFactory {
-        private String nextName = "";
+    /** Cancels the scope when a worker fails, which a worker does only for a fail-fast task failure. */
+    private static final class CancelOnFailure implements Joiner<Void, Void> {
+        @Override
+        public boolean onComplete(Subtask<? extends Void> subtask) {
+            return subtask.state() == Subtask.State.FAILED;
+        }
 
         @Override
-        public Thread newThread(Runnable task) {
-            return Thread.ofVirtual().name(nextName).unstarted(task);
+        public Void result() {
+            return null;
         }
     }
 }

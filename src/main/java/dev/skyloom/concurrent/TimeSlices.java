@@ -1,9 +1,7 @@
 package dev.skyloom.concurrent;
 
-import dev.skyloom.CollectionInfo;
 import dev.skyloom.TimeInterval;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +17,7 @@ import java.util.List;
 final class TimeSlices {
 
     /** The most slices {@link #autoCount} chooses. */
-    static final int MAX_AUTO_SLICES = 16;
-
-    /** About how many datapoints {@link #autoCount} puts in one slice. */
-    static final long DATAPOINTS_PER_SLICE = 5_000;
+    static final int MAX_AUTO_SLICES = 4096;
 
     private TimeSlices() {
     }
@@ -53,26 +48,24 @@ final class TimeSlices {
     }
 
     /**
-     * How many slices to cut a query into, from what the collection says about itself: about one slice per
-     * {@link #DATAPOINTS_PER_SLICE} datapoints expected in the query interval (assuming the datapoints are spread
-     * evenly over the collection's availability), between 1 and {@link #MAX_AUTO_SLICES}. 1 when the collection
-     * reports no count or no availability.
+     * How many datapoints to expect after {@code last} and before {@code end}, given that {@code seen} datapoints
+     * were loaded from {@code first} to {@code last}: their density (over at least a millisecond) times the span left.
      */
-    static int autoCount(CollectionInfo info, TimeInterval query) {
-        if (info.count().isEmpty() || info.availability().isEmpty()) {
-            return 1;
+    static double expectedAfter(long seen, Instant first, Instant last, Instant end) {
+        long rest = end.toEpochMilli() - last.toEpochMilli();
+        if (rest <= 0 || seen == 0) {
+            return 0;
         }
-        TimeInterval available = info.availability().get();
-        Instant from = max(available.start(), query.start());
-        Instant to = min(available.end(), query.end());
-        if (to.isBefore(from) || query.isEmpty()) {
-            return 1;
-        }
-        double total = info.count().getAsLong();
-        double availableMillis = available.duration().toMillis();
-        double overlapMillis = Duration.between(from, to).toMillis();
-        double expected = availableMillis <= 0 ? total : total * overlapMillis / availableMillis;
-        long k = (long) Math.ceil(expected / DATAPOINTS_PER_SLICE);
+        double span = Math.max(1, last.toEpochMilli() - first.toEpochMilli());
+        return seen / span * rest;
+    }
+
+    /**
+     * How many slices to cut the rest of a collection into so that each holds about {@code perSlice} datapoints of
+     * the {@code expected} ones: between 1 and {@link #MAX_AUTO_SLICES}.
+     */
+    static int autoCount(double expected, long perSlice) {
+        double k = Math.ceil(expected / Math.max(1, perSlice));
         return (int) Math.clamp(k, 1, MAX_AUTO_SLICES);
     }
 
@@ -101,10 +94,6 @@ final class TimeSlices {
             }
         }
         return cuts;
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
     }
 
     private static Instant min(Instant a, Instant b) {

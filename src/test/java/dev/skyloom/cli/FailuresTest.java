@@ -47,7 +47,7 @@ class FailuresTest {
         Throwable failure;
         try (DatasetsClient client = DatasetsClient.builder().url(DemoFixture.url()).build()) {
             Collection l1gt = client.dataset("open_data.copernicus.landsat8_oli_tirs").collection("L1GT");
-            ConcurrentLoader loader = ConcurrentLoader.create().withProgress((collection, progress) -> {
+            ConcurrentLoader loader = ConcurrentLoader.create().withProgress(collection -> progress -> {
                 throw new IllegalStateException("the listener broke");
             });
             failure = catchThrowable(() -> loader.load(List.of(l1gt), Query.of(TimeInterval.of(

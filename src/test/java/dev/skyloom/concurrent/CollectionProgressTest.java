@@ -20,18 +20,37 @@ class CollectionProgressTest {
     private final List<QueryProgress> reports = Collections.synchronizedList(new ArrayList<>());
 
     @Test
-    void oneSliceCoversTheSpanUpToItsLatestDatapointAndIsWholeWhenDone() {
+    void oneSliceCoversTheSpanUpToItsLatestDatapointAndIsWholeOnlyWhenComplete() {
         var progress = new CollectionProgress(List.of(TimeInterval.of(T0, T0.plusSeconds(100))), AFTER_EVERY_SLICE,
                 reports::add);
 
         progress.onPage(0, 10, 1_000, T0.plusSeconds(25));
         progress.onPage(0, 0, 20, null);
         progress.onSliceDone(0);
+        progress.complete();
 
         assertThat(reports).containsExactly(
                 new QueryProgress(1, 10, 1_000, 0.25),
                 new QueryProgress(2, 10, 1_020, 0.25),
+                new QueryProgress(2, 10, 1_020, Math.nextDown(1.0)),
                 new QueryProgress(2, 10, 1_020, 1));
+    }
+
+    @Test
+    void reslicingGoesOnFromTheTotalsSoFarAndTheFractionKeepsGrowing() {
+        TimeInterval whole = TimeInterval.of(T0, T0.plusSeconds(100));
+        var progress = new CollectionProgress(List.of(whole), AFTER_EVERY_SLICE, reports::add);
+        progress.onPage(0, 10, 1_000, T0.plusSeconds(10));
+
+        var resliced = progress.resliced(List.of(TimeInterval.of(T0, T0.plusSeconds(40)),
+                TimeInterval.of(T0.plusSeconds(40), T0.plusSeconds(100))));
+        resliced.onPage(1, 5, 500, T0.plusSeconds(70));
+
+        assertThat(reports).containsExactly(
+                new QueryProgress(1, 10, 1_000, 0.1),
+                new QueryProgress(2, 15, 1_500, 0.4));
+        assertThat(resliced.stats(java.time.Duration.ofSeconds(3))).isEqualTo(
+                new LoadStats(2, 15, 1_500, 2, java.time.Duration.ofSeconds(3)));
     }
 
     @Test
@@ -75,8 +94,9 @@ class CollectionProgressTest {
                 });
             }
         }
+        progress.complete();
 
-        assertThat(reports).hasSize(808);
+        assertThat(reports).hasSize(809);
         for (int i = 1; i < reports.size(); i++) {
             assertThat(reports.get(i).datapoints()).isGreaterThanOrEqualTo(reports.get(i - 1).datapoints());
             assertThat(reports.get(i).fraction()).isGreaterThanOrEqualTo(reports.get(i - 1).fraction());

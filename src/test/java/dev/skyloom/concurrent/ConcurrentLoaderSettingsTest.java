@@ -15,8 +15,9 @@ class ConcurrentLoaderSettingsTest {
     private static final Query YEAR = Query.between("2020-01-01", "2021-01-01");
 
     @Test
-    void theDefaultsFailFastWithoutDeadlineOrSplitAndThirtyTwoRequests() {
-        assertThat(ConcurrentLoader.create()).hasToString("ConcurrentLoader[FAIL_FAST, 32 requests, split 1]");
+    void theDefaultsFailFastWithoutDeadlineWithAutoSplitAndThirtyTwoRequests() {
+        assertThat(ConcurrentLoader.create())
+                .hasToString("ConcurrentLoader[FAIL_FAST, 32 requests, split auto, 64 pages buffered]");
     }
 
     @Test
@@ -24,11 +25,14 @@ class ConcurrentLoaderSettingsTest {
         ConcurrentLoader defaults = ConcurrentLoader.create();
 
         ConcurrentLoader tuned = defaults.withMode(LoadMode.COLLECT).withDeadline(Duration.ofSeconds(90))
-                .withMaxConcurrentRequests(8).withAutoSplit();
+                .withMaxConcurrentRequests(8).withSplit(1).withMaxBufferedPages(5);
 
-        assertThat(tuned).hasToString("ConcurrentLoader[COLLECT, deadline 1m30s, 8 requests, split auto]");
-        assertThat(tuned.withSplit(4)).hasToString("ConcurrentLoader[COLLECT, deadline 1m30s, 8 requests, split 4]");
-        assertThat(defaults).hasToString("ConcurrentLoader[FAIL_FAST, 32 requests, split 1]");
+        assertThat(tuned)
+                .hasToString("ConcurrentLoader[COLLECT, deadline 1m30s, 8 requests, split 1, 5 pages buffered]");
+        assertThat(tuned.withSplit(4).withAutoSplit())
+                .hasToString("ConcurrentLoader[COLLECT, deadline 1m30s, 8 requests, split auto, 5 pages buffered]");
+        assertThat(defaults)
+                .hasToString("ConcurrentLoader[FAIL_FAST, 32 requests, split auto, 64 pages buffered]");
     }
 
     @Test
@@ -46,6 +50,8 @@ class ConcurrentLoaderSettingsTest {
         assertThatThrownBy(() -> loader.withDeadline(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("the deadline must be positive, got PT-1S");
         assertThatThrownBy(() -> loader.withMode(null)).isInstanceOf(NullPointerException.class).hasMessage("mode");
+        assertThatThrownBy(() -> loader.withMaxBufferedPages(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the page bound must be at least 1, got 0");
     }
 
     @Test
@@ -58,6 +64,8 @@ class ConcurrentLoaderSettingsTest {
                 .hasMessage("query");
         assertThatThrownBy(() -> loader.load(Arrays.asList(null, null), YEAR))
                 .isInstanceOf(NullPointerException.class).hasMessage("collections must not contain null");
+        assertThatThrownBy(() -> loader.stream(List.of(), YEAR, null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("sinks");
     }
 
     @Test

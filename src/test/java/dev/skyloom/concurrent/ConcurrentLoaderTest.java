@@ -1,14 +1,9 @@
 package dev.skyloom.concurrent;
 
 import dev.skyloom.Collection;
-import dev.skyloom.Dataset;
-import dev.skyloom.DatasetsClient;
 import dev.skyloom.Query;
 import dev.skyloom.SkyloomException;
 import dev.skyloom.TimeInterval;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,7 +16,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-class ConcurrentLoaderTest {
+class ConcurrentLoaderTest extends FakeTileboxTests {
 
     /** No bound on the subtasks alive at once. */
     private static final int ALL = Integer.MAX_VALUE;
@@ -30,26 +25,6 @@ class ConcurrentLoaderTest {
     private static final Query YEAR = Query.of(TimeInterval.parse("2020-01-01", "2021-01-01"));
     private static final List<String> LANDSAT = List.of("L1GT", "L1T", "L1TP", "L2SP");
     private static final String THREAD_PREFIX = "skyloom-load/" + FakeTilebox.SLUG + "/";
-
-    private static FakeTilebox server;
-    private static DatasetsClient client;
-
-    @BeforeAll
-    static void startServer() {
-        server = new FakeTilebox();
-        client = DatasetsClient.builder().url(server.url()).apiKey("test-key").build();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void nothingLeaks() {
-        assertThat(ThreadDump.take().threadsStartingWith("skyloom-load")).isEmpty();
-        server.reset();
-    }
 
     @Test
     void eightCollectionsAreRequestedAtOnce() {
@@ -167,7 +142,8 @@ class ConcurrentLoaderTest {
         caller.join();
 
         assertThat(dump.threadsStartingWith(THREAD_PREFIX)).containsExactlyInAnyOrder(
-                THREAD_PREFIX + "L1TP", THREAD_PREFIX + "L1TP#slice-1of2", THREAD_PREFIX + "L1TP#slice-2of2");
+                THREAD_PREFIX + "L1TP", THREAD_PREFIX + "L1TP#slice-1of2", THREAD_PREFIX + "L1TP#slice-2of2",
+                THREAD_PREFIX + "L1TP#delivery");
         assertThat(dump.containers()).anyMatch(c -> c.startsWith("skyloom-load/"));
         assertThat(thrown.get()).isInstanceOf(SkyloomException.Cancelled.class);
         assertThat(server.answered("L1TP")).isZero();
@@ -206,11 +182,6 @@ class ConcurrentLoaderTest {
 
     private static int datapoints(List<String> names) {
         return (int) ConcurrentLoader.create().load(collections(names), YEAR).totals().datapoints();
-    }
-
-    private static List<Collection> collections(List<String> names) {
-        Dataset dataset = client.dataset(FakeTilebox.SLUG);
-        return names.stream().map(dataset::collection).toList();
     }
 
     private static List<Instant> times(int n) {

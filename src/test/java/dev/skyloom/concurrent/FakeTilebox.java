@@ -74,6 +74,7 @@ final class FakeTilebox implements ResponseDefinitionTransformerV2, AutoCloseabl
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger queries = new AtomicInteger();
+    private final AtomicInteger infos = new AtomicInteger();
     private volatile int awaitInFlight;
     private volatile Duration awaitAtMost = Duration.ZERO;
     private volatile Consumer<String> onQuery = name -> { };
@@ -129,6 +130,7 @@ final class FakeTilebox implements ResponseDefinitionTransformerV2, AutoCloseabl
         sliceStarts.clear();
         maxInFlight.set(0);
         queries.set(0);
+        infos.set(0);
         awaitInFlight = 0;
         awaitAtMost = Duration.ZERO;
         onQuery = name -> { };
@@ -172,6 +174,11 @@ final class FakeTilebox implements ResponseDefinitionTransformerV2, AutoCloseabl
 
     int queries() {
         return queries.get();
+    }
+
+    /** How many GetCollectionByName requests (a collection's count and availability) arrived. */
+    int infos() {
+        return infos.get();
     }
 
     /** The distinct interval starts of the first-page Query requests for {@code name}: one per slice. */
@@ -283,6 +290,7 @@ final class FakeTilebox implements ResponseDefinitionTransformerV2, AutoCloseabl
     }
 
     private ResponseDefinition collectionInfo(String name) {
+        infos.incrementAndGet();
         return ids.containsKey(name) ? proto(info(name)) : error(404, "not_found", "no such collection");
     }
 

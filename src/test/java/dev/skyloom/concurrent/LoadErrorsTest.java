@@ -50,7 +50,7 @@ class LoadErrorsTest {
 
         assertThat(LoadErrors.naming("L1GT", bug))
                 .isInstanceOf(SkyloomException.Internal.class)
-                .hasMessage("loading L1GT failed: java.lang.IllegalStateException: unexpected page")
+                .hasMessage("loading L1GT failed: unexpected page")
                 .hasCause(bug);
     }
 

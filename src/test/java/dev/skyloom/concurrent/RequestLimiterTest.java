@@ -43,37 +43,36 @@ class RequestLimiterTest {
     }
 
     @Test
-    void aGuardedIteratorHoldsAPermitWhileFetching() throws Exception {
+    void aPermitIsHeldWhileARequestIsInFlight() throws Exception {
         RequestLimiter limiter = new RequestLimiter(1);
         Queue<String> trail = new ConcurrentLinkedQueue<>();
         CountDownLatch fetching = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Iterator<String> pages = limiter.guard(new Iterator<>() {
+        Iterator<String> pages = new Iterator<>() {
             private boolean fetched;
 
             @Override
             public boolean hasNext() {
-                if (fetched) {
-                    return false;
-                }
-                trail.add("fetch starts");
-                fetching.countDown();
-                await(release);
-                trail.add("fetch ends");
-                return true;
+                return !fetched;
             }
 
             @Override
             public String next() {
+                trail.add("fetch starts");
+                fetching.countDown();
+                await(release);
+                trail.add("fetch ends");
                 fetched = true;
                 return "page";
             }
-        });
+        };
 
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<List<String>> consumer = executor.submit(() -> {
                 List<String> got = new ArrayList<>();
-                pages.forEachRemaining(got::add);
+                while (pages.hasNext()) {
+                    got.add(limiter.call(pages::next));
+                }
                 return got;
             });
             fetching.await();

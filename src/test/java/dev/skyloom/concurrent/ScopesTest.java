@@ -86,6 +86,22 @@ class ScopesTest {
     }
 
     @Test
+    void aTaskThatStillReturnsAfterTheCancellationCountsAsDone() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        List<Task<String>> tasks = List.of(
+                new Task<>("returns-anyway", () -> ignoreInterruptBriefly("returns-anyway", started)),
+                new Task<>("failing", () -> {
+                    started.await();
+                    throw new IllegalStateException("boom");
+                }));
+
+        Scopes.Joined<String> joined = Scopes.forkAll("test", tasks, Optional.empty(), true, ALL);
+
+        assertThat(joined.results().getFirst()).isEqualTo(new Result.Done<>("returns-anyway"));
+        assertThat(joined.failures()).containsExactly(1);
+    }
+
+    @Test
     void collectModeLetsEveryTaskFinishAndKeepsEachFailure() throws Exception {
         CountDownLatch failed = new CountDownLatch(1);
         List<Task<String>> tasks = List.of(
@@ -270,13 +286,15 @@ class ScopesTest {
         return tasks;
     }
 
-    private String blockUntilInterrupted(String name, CountDownLatch started) {
+    /** Like a task that waits for a response: it throws when a cancellation interrupts it. */
+    private String blockUntilInterrupted(String name, CountDownLatch started) throws InterruptedException {
         threads.add(Thread.currentThread());
         started.countDown();
         try {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             trail.add(name + " interrupted");
+            throw e;
         }
         return name;
     }

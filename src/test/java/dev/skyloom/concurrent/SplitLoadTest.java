@@ -4,11 +4,7 @@ import dev.skyloom.Collection;
 import dev.skyloom.Datapoint;
 import dev.skyloom.Query;
 import dev.skyloom.QueryProgress;
-import dev.skyloom.DatasetsClient;
 import dev.skyloom.TimeInterval;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -22,29 +18,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SplitLoadTest {
+class SplitLoadTest extends FakeTileboxTests {
 
     private static final Instant T0 = Instant.parse("2020-01-01T00:00:00Z");
     private static final Instant T1 = T0.plusMillis(997);
-
-    private static FakeTilebox server;
-    private static DatasetsClient client;
-
-    @BeforeAll
-    static void startServer() {
-        server = new FakeTilebox();
-        client = DatasetsClient.builder().url(server.url()).apiKey("test-key").build();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void resetServer() {
-        server.reset();
-    }
 
     @Test
     void aSplitLoadReturnsExactlyTheDatapointsOfTheUnsplitLoadInTheSameOrder() {
@@ -53,7 +30,7 @@ class SplitLoadTest {
         for (boolean startExclusive : new boolean[] {false, true}) {
             for (boolean endInclusive : new boolean[] {false, true}) {
                 Query query = Query.of(new TimeInterval(T0, T1, startExclusive, endInclusive)).withPageSize(7);
-                List<UUID> whole = ids(ConcurrentLoader.create(), l1tp, query);
+                List<UUID> whole = ids(ConcurrentLoader.create().withSplit(1), l1tp, query);
                 assertThat(whole).as("unsplit %s", query.timeInterval())
                         .hasSize(expectedCount(query.timeInterval())).doesNotHaveDuplicates();
                 for (int k = 2; k <= 7; k++) {
@@ -68,25 +45,13 @@ class SplitLoadTest {
     }
 
     @Test
-    void autoSplitCutsAboutOneSlicePerFiveThousandDatapoints() {
-        server.collection("L1TP", IntStream.range(0, 12_000).mapToObj(i -> T0.plusSeconds(60L * i)).toList());
-        Collection l1tp = client.dataset(FakeTilebox.SLUG).collection("L1TP");
-
-        LoadResult result = ConcurrentLoader.create().withAutoSplit()
-                .load(List.of(l1tp), Query.of(TimeInterval.parse("2020-01-01", "2021-01-01")).withPageSize(2_000));
-
-        assertThat(server.sliceStarts("L1TP")).hasSize(3);
-        assertThat(result.loads().getFirst().datapoints()).hasSize(12_000);
-    }
-
-    @Test
     void progressOfTheSlicesAddsUpPerCollection() {
         server.collection("L1GT", seamyTimes()).collection("L2SP", seamyTimes().subList(0, 20));
         List<Collection> both = Stream.of("L1GT", "L2SP").map(client.dataset(FakeTilebox.SLUG)::collection).toList();
         Map<String, List<QueryProgress>> reports = new ConcurrentHashMap<>();
 
         LoadResult result = ConcurrentLoader.create().withSplit(4)
-                .withProgress((c, p) -> reports.computeIfAbsent(c.name(), n -> new ArrayList<>()).add(p))
+                .withProgress(c -> p -> reports.computeIfAbsent(c.name(), n -> new ArrayList<>()).add(p))
                 .load(both, Query.of(TimeInterval.of(T0, T1)).withPageSize(3));
 
         for (CollectionLoad load : result.loads()) {

@@ -1,14 +1,10 @@
 package dev.skyloom.concurrent;
 
-import dev.skyloom.CollectionInfo;
 import dev.skyloom.TimeInterval;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -85,36 +81,29 @@ class TimeSlicesTest {
     }
 
     @Test
-    void autoCountAimsAtAboutFiveThousandDatapointsPerSlice() {
-        TimeInterval year = TimeInterval.parse("2020-01-01", "2021-01-01");
-        CollectionInfo l1tp = info(year, 65_313);
+    void theDensitySeenIsExtrapolatedOverTheSpanLeft() {
+        Instant first = T0;
+        Instant last = T0.plusSeconds(1_000);
 
-        assertThat(TimeSlices.autoCount(l1tp, year)).isEqualTo(14);
-        assertThat(TimeSlices.autoCount(l1tp, TimeInterval.parse("2020-01-01", "2020-07-01"))).isEqualTo(7);
-        assertThat(TimeSlices.autoCount(info(year, 1_281), year)).isEqualTo(1);
+        assertThat(TimeSlices.expectedAfter(1_000, first, last, T0.plusSeconds(10_000))).isEqualTo(9_000, offset());
+        assertThat(TimeSlices.expectedAfter(1_000, first, last, last)).isZero();
+        assertThat(TimeSlices.expectedAfter(0, first, last, T0.plusSeconds(10_000))).isZero();
     }
 
     @Test
-    void autoCountIsCappedAtSixteen() {
-        TimeInterval year = TimeInterval.parse("2020-01-01", "2021-01-01");
-
-        assertThat(TimeSlices.autoCount(info(year, 32_435_380), year)).isEqualTo(16);
+    void datapointsInOneMillisecondCountAsADensityPerMillisecond() {
+        assertThat(TimeSlices.expectedAfter(500, T0, T0, T0.plusMillis(10))).isEqualTo(5_000, offset());
     }
 
     @Test
-    void autoCountIsOneWithoutCountOrAvailabilityOrOverlap() {
-        TimeInterval year = TimeInterval.parse("2020-01-01", "2021-01-01");
-        UUID id = UUID.randomUUID();
-
-        assertThat(TimeSlices.autoCount(new CollectionInfo("c", id, Optional.of(year), OptionalLong.empty()), year))
-                .isEqualTo(1);
-        assertThat(TimeSlices.autoCount(new CollectionInfo("c", id, Optional.empty(), OptionalLong.of(1_000_000)),
-                year)).isEqualTo(1);
-        assertThat(TimeSlices.autoCount(info(year, 1_000_000), TimeInterval.parse("2022-01-01", "2023-01-01")))
-                .isEqualTo(1);
+    void autoCountRoundsUpToWholeSlicesBetweenOneAndTheCap() {
+        assertThat(TimeSlices.autoCount(65_313, 4_000)).isEqualTo(17);
+        assertThat(TimeSlices.autoCount(3_999, 4_000)).isEqualTo(1);
+        assertThat(TimeSlices.autoCount(0, 4_000)).isEqualTo(1);
+        assertThat(TimeSlices.autoCount(1e12, 4_000)).isEqualTo(TimeSlices.MAX_AUTO_SLICES);
     }
 
-    private static CollectionInfo info(TimeInterval availability, long count) {
-        return new CollectionInfo("c", UUID.randomUUID(), Optional.of(availability), OptionalLong.of(count));
+    private static org.assertj.core.data.Offset<Double> offset() {
+        return org.assertj.core.data.Offset.offset(1e-6);
     }
 }

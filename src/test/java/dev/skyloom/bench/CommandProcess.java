@@ -1,0 +1,103 @@
+package dev.skyloom.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs {@code skyloom} as its own process, with the launcher's JVM options on the current classes (the class path
+ * rather than a shaded jar that may be stale), and measures its wall time and peak resident set size
+ * ({@code VmHWM} in {@code /proc/<pid>/status}, read every 20 ms while it runs: the high-water mark only grows, so
+ * the last reading is the peak up to 20 ms before the end).
+ */
+final class CommandProcess {
+
+    private static final long POLL_MILLIS = 20;
+    private static final Path LAUNCHER = Path.of("skyloom");
+
+    /**
+     * What one run did.
+     *
+     * @param exit      its exit code
+     * @param seconds   its wall time, start-up included
+     * @param peakBytes its peak resident set size, or -1 where /proc cannot be read
+     * @param output    its stdout and stderr
+     */
+    record Run(int exit, double seconds, long peakBytes, String output) {
+    }
+
+    private CommandProcess() {
+    }
+
+    /**
+     * {@return how the CLI is started: java with the JVM options the {@code ./skyloom} launcher passes (read from it,
+     * so that the two stay the same), on the class path}
+     *
+     * @throws IOException if the launcher cannot be read or names no options
+     */
+    static List<String> launcher() throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        String exec = Files.readAllLines(LAUNCHER).stream().filter(l -> l.startsWith("exec ")).findFirst()
+                .orElseThrow(() -> new IOException(LAUNCHER + " has no exec line"));
+        for (String token : exec.split("\\s+")) {
+            if (token.startsWith("-") && !token.equals("-jar")) {
+                command.add(token);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.skyloom.cli.Main"));
+        return command;
+    }
+
+    /**
+     * Runs the CLI with {@code args} and the launcher's JVM options, and waits for it.
+     *
+     * @param log where its output goes
+     * @throws IOException if it cannot start or does not end within 10 minutes
+     */
+    static Run run(List<String> args, Path log) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(launcher());
+        command.addAll(args);
+        Files.createDirectories(log.getParent());
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                .start();
+        AtomicLong peak = new AtomicLong(-1);
+        Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+        Thread poller = Thread.ofVirtual().start(() -> {
+            while (process.isAlive()) {
+                peak.accumulateAndGet(highWaterMark(status), Math::max);
+                try {
+                    Thread.sleep(POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IOException("skyloom did not finish within 10 minutes; see " + log);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        poller.join();
+        return new Run(process.exitValue(), seconds, peak.get(), Files.readString(log));
+    }
+
+    /** {@code VmHWM} of a running process in bytes, or -1 if it cannot be read (the process ended, no /proc). */
+    private static long highWaterMark(Path status) {
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.substring(6).replace("kB", "").strip()) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            return -1;
+        }
+        return -1;
+    }
+}
