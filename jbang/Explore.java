@@ -2,6 +2,9 @@
 //JAVA 25+
 //PREVIEW
 //DEPS dev.skyloom:skyloom:0.1.0-SNAPSHOT
+//DEPS org.xerial:sqlite-jdbc:3.54.1.0
+//DEPS org.eclipse.jetty:jetty-server:12.1.14
+//DEPS org.eclipse.jetty.http2:jetty-http2-server:12.1.14
 //DEPS org.slf4j:slf4j-nop:2.0.17
 //JAVA_OPTIONS --enable-native-access=ALL-UNNAMED
 
@@ -9,6 +12,7 @@
 // Runs against the embedded local server with its demo catalogue, or the real service when TILEBOX_API_KEY is set.
 //   jbang/bin/jbang jbang/Explore.java [dataset-slug [collection]]
 
+// The embedded server needs what Skyloom leaves optional for library users: the SQLite driver (//DEPS above).
 import dev.skyloom.CollectionInfo;
 import dev.skyloom.Datapoint;
 import dev.skyloom.Dataset;
@@ -17,6 +21,7 @@ import dev.skyloom.DatasetGroup;
 import dev.skyloom.DatasetsClient;
 import dev.skyloom.Query;
 import dev.skyloom.TimeInterval;
+import dev.skyloom.local.DemoProgress;
 import dev.skyloom.local.LocalServer;
 import dev.skyloom.local.LocalServerConfig;
 
@@ -29,7 +34,9 @@ public class Explore {
     public static void main(String[] args) {
         String slug = args.length > 0 ? args[0] : "open_data.copernicus.sentinel2_msi";
         boolean remote = System.getenv(DatasetsClient.API_KEY_VARIABLE) != null;
-        try (LocalServer server = remote ? null : LocalServer.start(LocalServerConfig.defaults().withDemo(true));
+        // The demo catalogue is generated once into ~/.cache/skyloom (as the CLI's) and then shared read-only.
+        try (LocalServer server = remote ? null : LocalServer.start(
+                     LocalServerConfig.defaults().withDemo(true).withReadOnly(true), DemoProgress.lines(System.err));
              DatasetsClient client = remote ? DatasetsClient.create()
                      : DatasetsClient.builder().url(server.url().toString()).apiKey(null).build()) {
             System.out.println("Datasets at " + client.url() + (remote ? "" : " (embedded local server, demo data)"));

@@ -2,6 +2,9 @@
 //JAVA 25+
 //PREVIEW
 //DEPS dev.skyloom:skyloom:0.1.0-SNAPSHOT
+//DEPS org.xerial:sqlite-jdbc:3.54.1.0
+//DEPS org.eclipse.jetty:jetty-server:12.1.14
+//DEPS org.eclipse.jetty.http2:jetty-http2-server:12.1.14
 //DEPS org.slf4j:slf4j-nop:2.0.17
 //JAVA_OPTIONS --enable-native-access=ALL-UNNAMED
 
@@ -11,6 +14,7 @@
 // service), or the real service when TILEBOX_API_KEY is set.
 //   jbang/bin/jbang jbang/LoadConcurrently.java [latency-ms]
 
+// The embedded server needs what Skyloom leaves optional for library users: the SQLite driver (//DEPS above).
 import dev.skyloom.Collection;
 import dev.skyloom.Dataset;
 import dev.skyloom.DatasetsClient;
@@ -18,6 +22,7 @@ import dev.skyloom.Query;
 import dev.skyloom.concurrent.CollectionLoad;
 import dev.skyloom.concurrent.ConcurrentLoader;
 import dev.skyloom.concurrent.LoadResult;
+import dev.skyloom.local.DemoProgress;
 import dev.skyloom.local.LocalServer;
 import dev.skyloom.local.LocalServerConfig;
 
@@ -29,8 +34,9 @@ public class LoadConcurrently {
     public static void main(String[] args) {
         boolean remote = System.getenv(DatasetsClient.API_KEY_VARIABLE) != null;
         Duration latency = Duration.ofMillis(args.length > 0 ? Long.parseLong(args[0]) : 50);
-        try (LocalServer server = remote ? null
-                     : LocalServer.start(LocalServerConfig.defaults().withDemo(true).withLatency(latency));
+        // The demo catalogue is generated once into ~/.cache/skyloom (as the CLI's) and then shared read-only.
+        try (LocalServer server = remote ? null : LocalServer.start(LocalServerConfig.defaults().withDemo(true)
+                     .withReadOnly(true).withLatency(latency), DemoProgress.lines(System.err));
              DatasetsClient client = remote ? DatasetsClient.create()
                      : DatasetsClient.builder().url(server.url().toString()).apiKey(null).build()) {
             System.out.println("Loading 2020 from " + client.url()

@@ -34,17 +34,29 @@ public final class Collection {
         this.id = id;
     }
 
-    /** The collection's name. */
+    /**
+     * The collection's name.
+     *
+     * @return the name, e.g. {@code L1TP}
+     */
     public String name() {
         return name;
     }
 
-    /** The collection's id. */
+    /**
+     * The collection's id.
+     *
+     * @return the id
+     */
     public UUID id() {
         return id;
     }
 
-    /** The slug of the dataset it belongs to. */
+    /**
+     * The slug of the dataset it belongs to.
+     *
+     * @return the dataset's slug, e.g. {@code open_data.copernicus.landsat8_oli_tirs}
+     */
     public String datasetSlug() {
         return dataset.slug();
     }
@@ -52,6 +64,7 @@ public final class Collection {
     /**
      * Describes the collection now, with its availability and datapoint count.
      *
+     * @return the collection's information
      * @throws SkyloomException.NotFound if the collection no longer exists
      */
     public CollectionInfo info() {
@@ -64,6 +77,8 @@ public final class Collection {
     /**
      * Loads every datapoint of the query, all pages, in time order.
      *
+     * @param query what to load
+     * @return the datapoints, in time order
      * @throws SkyloomException on any failure; {@link SkyloomException.Cancelled} if the thread is interrupted
      */
     public List<Datapoint> query(Query query) {
@@ -73,7 +88,9 @@ public final class Collection {
     /**
      * Loads every datapoint of the query, all pages, in time order, reporting progress after each page.
      *
+     * @param query what to load
      * @param listener called after each page and once at the end with fraction 1
+     * @return the datapoints, in time order
      * @throws SkyloomException on any failure; {@link SkyloomException.Cancelled} if the thread is interrupted
      */
     public List<Datapoint> query(Query query, ProgressListener listener) {
@@ -90,6 +107,8 @@ public final class Collection {
      * }
      * }
      *
+     * @param query what to load
+     * @return the pages, in time order
      * @throws SkyloomException while the stream is consumed, on any failure
      */
     public Stream<Page> pages(Query query) {
@@ -99,7 +118,10 @@ public final class Collection {
     /**
      * Like {@link #pages(Query)}, reporting progress after each page.
      *
+     * @param query what to load
      * @param listener called after each page and once after the last with fraction 1
+     * @return the pages, in time order
+     * @throws SkyloomException while the stream is consumed, on any failure
      */
     public Stream<Page> pages(Query query, ProgressListener listener) {
         Objects.requireNonNull(query, "query");
@@ -109,6 +131,8 @@ public final class Collection {
     /**
      * Looks up one datapoint of this collection by id, with all its fields.
      *
+     * @param datapointId the datapoint's id
+     * @return the datapoint
      * @throws SkyloomException.NotFound if no datapoint of this collection has that id
      */
     public Datapoint find(UUID datapointId) {
@@ -118,7 +142,9 @@ public final class Collection {
     /**
      * Looks up one datapoint of this collection by id.
      *
+     * @param datapointId the datapoint's id
      * @param skipData if true, only time, id and ingestion time are returned
+     * @return the datapoint
      * @throws SkyloomException.NotFound if no datapoint of this collection has that id
      */
     public Datapoint find(UUID datapointId, boolean skipData) {
@@ -136,6 +162,10 @@ public final class Collection {
      *         new Sighting(Instant.parse("2025-05-01T06:00:00Z"), point, "Common swift", 12)));
      * }
      *
+     * @param items the datapoints: records, POJOs, {@code Map}s or {@link Datapoint}s
+     * @return the ids of the items, in order, and how many were created and already existed
+     * @throws InvalidItemException naming the item (by index) and field, if an item cannot be encoded
+     * @throws SkyloomException on any other failure
      * @see #ingest(List, boolean, ProgressListener)
      */
     public IngestResult ingest(List<?> items) {
@@ -190,7 +220,11 @@ public final class Collection {
     /**
      * Like {@link #delete(java.util.Collection)}, reporting progress after each batch.
      *
+     * @param datapointIds the ids
      * @param listener called after each batch, with batches, ids sent, bytes sent and the fraction done
+     * @return how many datapoints were deleted
+     * @throws SkyloomException.NotFound if an id of a batch is not in the collection
+     * @throws SkyloomException on any other failure
      */
     public long delete(java.util.Collection<UUID> datapointIds, ProgressListener listener) {
         Objects.requireNonNull(listener, "listener");
@@ -201,7 +235,10 @@ public final class Collection {
     /**
      * Deletes these datapoints (by their ids) from this collection, as {@link #delete(java.util.Collection)}.
      *
+     * @param datapoints the datapoints to delete
      * @return how many datapoints were deleted
+     * @throws SkyloomException.NotFound if a datapoint of a batch is not in the collection
+     * @throws SkyloomException on any other failure
      */
     public long deleteDatapoints(java.util.Collection<Datapoint> datapoints) {
         return delete(Objects.requireNonNull(datapoints, "datapoints").stream().map(Datapoint::id).toList());

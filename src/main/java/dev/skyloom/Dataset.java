@@ -1,5 +1,7 @@
 package dev.skyloom;
 
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import dev.skyloom.codec.DatapointType;
 import dev.skyloom.wire.datasets.v1.CreateCollectionRequest;
 import dev.skyloom.wire.datasets.v1.DeleteCollectionRequest;
 import dev.skyloom.wire.datasets.v1.DeleteCollectionResponse;
@@ -29,18 +31,38 @@ public final class Dataset {
 
     private final ClientContext context;
     private final DatasetInfo info;
+    private final List<String> fieldNames;
 
-    Dataset(ClientContext context, DatasetInfo info) {
+    Dataset(ClientContext context, DatasetInfo info, DatapointType type) {
         this.context = context;
         this.info = info;
+        this.fieldNames = type.descriptor().getFields().stream().map(FieldDescriptor::getName).toList();
     }
 
-    /** The dataset's description (id, slug, names, kind). */
+    /**
+     * The dataset's description (id, slug, names, kind).
+     *
+     * @return the description
+     */
     public DatasetInfo info() {
         return info;
     }
 
-    /** The dataset's slug. */
+    /**
+     * The names of the fields of the dataset's datapoints, in the order of its type: the fixed ones ({@code time},
+     * {@code id}, ...) and then the dataset's own, e.g. {@code cloud_cover}.
+     *
+     * @return the field names
+     */
+    public List<String> fieldNames() {
+        return fieldNames;
+    }
+
+    /**
+     * The dataset's slug.
+     *
+     * @return the slug, e.g. {@code open_data.copernicus.sentinel2_msi}
+     */
     public String slug() {
         return info.slug();
     }
@@ -48,6 +70,7 @@ public final class Dataset {
     /**
      * Lists the dataset's collections with their availability and datapoint counts.
      *
+     * @return the collections
      * @throws SkyloomException on any failure
      */
     public List<CollectionInfo> collections() {
@@ -61,7 +84,10 @@ public final class Dataset {
     /**
      * A handle on the named collection (one request, which checks that it exists).
      *
+     * @param name the collection's name, e.g. {@code S2A_S2MSI1C}
+     * @return the handle
      * @throws SkyloomException.NotFound if the dataset has no collection of that name
+     * @throws SkyloomException on any other failure
      */
     public Collection collection(String name) {
         Objects.requireNonNull(name, "name");
@@ -100,6 +126,8 @@ public final class Dataset {
     /**
      * The named collection, created first if the dataset has none of that name.
      *
+     * @param name the collection's name (not empty)
+     * @return a handle on it
      * @throws IllegalArgumentException if the name is empty
      * @throws SkyloomException         on any failure
      */
@@ -115,7 +143,9 @@ public final class Dataset {
     /**
      * Deletes the named collection and all its datapoints.
      *
+     * @param name the collection's name
      * @throws SkyloomException.NotFound if the dataset has no collection of that name
+     * @throws SkyloomException on any other failure
      */
     public void deleteCollection(String name) {
         deleteCollection(collection(name).id());
@@ -124,8 +154,10 @@ public final class Dataset {
     /**
      * Deletes the collection and all its datapoints.
      *
+     * @param collection a handle on a collection of this dataset
      * @throws IllegalArgumentException  if the handle belongs to another dataset
      * @throws SkyloomException.NotFound if the collection no longer exists
+     * @throws SkyloomException on any other failure
      */
     public void deleteCollection(Collection collection) {
         if (!collection.datasetSlug().equals(info.slug())) {
@@ -137,7 +169,9 @@ public final class Dataset {
     /**
      * Deletes the collection with this id and all its datapoints.
      *
+     * @param collectionId the collection's id
      * @throws SkyloomException.NotFound if the dataset has no collection with that id
+     * @throws SkyloomException on any other failure
      */
     public void deleteCollection(UUID collectionId) {
         Objects.requireNonNull(collectionId, "collectionId");
@@ -156,7 +190,10 @@ public final class Dataset {
      * Loads the datapoints of several collections with one server-side query, merged in time order.
      *
      * @param collectionNames the collections to search; an empty list searches all of them
+     * @param query what to load
+     * @return the datapoints, in time order
      * @throws SkyloomException.NotFound if a named collection does not exist
+     * @throws SkyloomException on any other failure
      */
     public List<Datapoint> query(List<String> collectionNames, Query query) {
         return query(collectionNames, query, ProgressListener.NONE);
@@ -164,6 +201,13 @@ public final class Dataset {
 
     /**
      * Like {@link #query(List, Query)}, reporting progress after each page.
+     *
+     * @param collectionNames the collections to search; an empty list searches all of them
+     * @param query what to load
+     * @param listener called after each page and once at the end with fraction 1
+     * @return the datapoints, in time order
+     * @throws SkyloomException.NotFound if a named collection does not exist
+     * @throws SkyloomException on any other failure
      */
     public List<Datapoint> query(List<String> collectionNames, Query query, ProgressListener listener) {
         Objects.requireNonNull(query, "query");
@@ -174,6 +218,10 @@ public final class Dataset {
      * The pages of a query over several collections, lazily, as {@link Collection#pages(Query)}.
      *
      * @param collectionNames the collections to search; an empty list searches all of them
+     * @param query what to load
+     * @return the pages, in time order
+     * @throws SkyloomException.NotFound if a named collection does not exist
+     * @throws SkyloomException while the stream is consumed, on any other failure
      */
     public Stream<Page> pages(List<String> collectionNames, Query query) {
         Objects.requireNonNull(query, "query");
@@ -183,7 +231,10 @@ public final class Dataset {
     /**
      * Looks up one datapoint by id in any collection of the dataset.
      *
+     * @param datapointId the datapoint's id
+     * @return the datapoint
      * @throws SkyloomException.NotFound if the dataset has no datapoint with that id
+     * @throws SkyloomException on any other failure
      */
     public Datapoint find(UUID datapointId) {
         Objects.requireNonNull(datapointId, "datapointId");

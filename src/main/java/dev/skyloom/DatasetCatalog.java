@@ -19,17 +19,31 @@ public record DatasetCatalog(List<DatasetGroup> groups, List<DatasetInfo> datase
         datasets = datasets.stream().sorted(Comparator.comparing(DatasetInfo::slug)).toList();
     }
 
-    /** The groups without a parent. */
+    /**
+     * The groups without a parent.
+     *
+     * @return the root groups
+     */
     public List<DatasetGroup> roots() {
         return groups.stream().filter(g -> g.parentId().isEmpty()).toList();
     }
 
-    /** The direct child groups of {@code group}. */
+    /**
+     * The direct child groups of {@code group}.
+     *
+     * @param group a group of this catalogue
+     * @return its children
+     */
     public List<DatasetGroup> children(DatasetGroup group) {
         return groups.stream().filter(g -> g.parentId().filter(group.id()::equals).isPresent()).toList();
     }
 
-    /** The datasets directly in {@code group}. */
+    /**
+     * The datasets directly in {@code group}.
+     *
+     * @param group a group of this catalogue
+     * @return its datasets
+     */
     public List<DatasetInfo> datasetsIn(DatasetGroup group) {
         UUID id = group.id();
         return datasets.stream().filter(d -> d.groupId().equals(id)).toList();

@@ -1,5 +1,6 @@
 package dev.skyloom;
 
+import dev.skyloom.codec.DatapointType;
 import dev.skyloom.codec.DatapointTypes;
 import dev.skyloom.connect.ConnectConfig;
 import dev.skyloom.connect.ConnectTransport;
@@ -45,6 +46,11 @@ public final class DatasetsClient implements AutoCloseable {
     public static final String DEFAULT_URL = "https://api.tilebox.com";
     /** The environment variable the API key is read from. */
     public static final String API_KEY_VARIABLE = "TILEBOX_API_KEY";
+    /**
+     * How long one HTTP attempt may take by default, from sending the request to the last byte of the response: a
+     * server that accepts a connection and never answers (or answers forever) fails the call after this long.
+     */
+    public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(60);
     /** This library's version, e.g. {@code 0.1.0}. */
     public static final String VERSION = readVersion();
 
@@ -63,17 +69,27 @@ public final class DatasetsClient implements AutoCloseable {
     /**
      * A client for {@value #DEFAULT_URL} with the API key from the {@value #API_KEY_VARIABLE} environment variable
      * (or no key if it is unset), and all other settings at their defaults.
+     *
+     * @return the client; close it when done
      */
     public static DatasetsClient create() {
         return builder().build();
     }
 
-    /** A builder with every setting at its default. */
+    /**
+     * A builder with every setting at its default.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The service URL this client talks to. */
+    /**
+     * The service URL this client talks to.
+     *
+     * @return the URL, e.g. {@code https://api.tilebox.com}
+     */
     public URI url() {
         return url;
     }
@@ -81,6 +97,7 @@ public final class DatasetsClient implements AutoCloseable {
     /**
      * Lists every dataset visible to the caller, with the groups they are organised in.
      *
+     * @return the datasets and groups
      * @throws SkyloomException on any failure
      */
     public DatasetCatalog datasets() {
@@ -108,7 +125,9 @@ public final class DatasetsClient implements AutoCloseable {
      * A handle on the dataset with this slug (one request; it also loads the dataset's datapoint type).
      *
      * @param slug e.g. {@code open_data.copernicus.sentinel2_msi}
+     * @return the handle
      * @throws SkyloomException.NotFound if there is no such dataset
+     * @throws SkyloomException on any other failure
      */
     public Dataset dataset(String slug) {
         Objects.requireNonNull(slug, "slug");
@@ -116,8 +135,9 @@ public final class DatasetsClient implements AutoCloseable {
             var wire = context.transport().unary(ClientContext.DATASETS, "GetDataset",
                     GetDatasetRequest.newBuilder().setSlug(slug).build(),
                     dev.skyloom.wire.datasets.v1.Dataset.parser()).message();
-            context.types().register(wire.getType());
-            return new Dataset(context, WireValues.datasetInfo(wire, wire.getSlug().isEmpty() ? slug : wire.getSlug()));
+            DatapointType type = context.types().register(wire.getType());
+            return new Dataset(context, WireValues.datasetInfo(wire, wire.getSlug().isEmpty() ? slug : wire.getSlug()),
+                    type);
         } catch (SkyloomException.NotFound e) {
             throw new SkyloomException.NotFound(e.code(), "no such dataset '" + slug
                     + "'; list the datasets with DatasetsClient.datasets() or `skyloom datasets`", e);
@@ -173,8 +193,9 @@ public final class DatasetsClient implements AutoCloseable {
                 : context.transport().unary(ClientContext.DATASETS, "CreateDataset", CreateDatasetRequest.newBuilder()
                         .setName(name).setCodeName(codeName).setType(type).build(),
                         dev.skyloom.wire.datasets.v1.Dataset.parser()).message();
-        context.types().register(wire.getType());
-        return new Dataset(context, WireValues.datasetInfo(wire, wire.getSlug().isEmpty() ? codeName : wire.getSlug()));
+        DatapointType datapointType = context.types().register(wire.getType());
+        return new Dataset(context, WireValues.datasetInfo(wire, wire.getSlug().isEmpty() ? codeName : wire.getSlug()),
+                datapointType);
     }
 
     /** Closes the HTTP client if this client created it. Handles must not be used afterwards. */
@@ -235,7 +256,7 @@ public final class DatasetsClient implements AutoCloseable {
         private String apiKey = blankToNull(System.getenv(API_KEY_VARIABLE));
         private HttpClient httpClient;
         private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration attemptTimeout;
+        private Duration attemptTimeout = DEFAULT_ATTEMPT_TIMEOUT;
         private Duration callTimeout;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
 
@@ -245,6 +266,8 @@ public final class DatasetsClient implements AutoCloseable {
         /**
          * The service URL; default {@value DatasetsClient#DEFAULT_URL}.
          *
+         * @param url an absolute http or https URL, e.g. {@code http://127.0.0.1:8080}
+         * @return this builder
          * @throws IllegalArgumentException if it is not an absolute http or https URL
          */
         public Builder url(String url) {
@@ -254,51 +277,102 @@ public final class DatasetsClient implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("'" + url + "' is not a URL: use e.g. https://api.tilebox.com", e);
             }
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            return url(uri);
+        }
+
+        /**
+         * The service URL, e.g. a {@code LocalServer}'s {@code url()}; default {@value DatasetsClient#DEFAULT_URL}.
+         *
+         * @param url an absolute http or https URL
+         * @return this builder
+         * @throws IllegalArgumentException if it is not an absolute http or https URL
+         */
+        public Builder url(URI url) {
+            Objects.requireNonNull(url, "url");
+            if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
                 throw new IllegalArgumentException("'" + url + "' is not an http(s) URL: use e.g. "
                         + DEFAULT_URL + " or http://127.0.0.1:8080");
             }
-            this.url = uri;
+            this.url = url;
             return this;
         }
 
-        /** The API key; default the {@value DatasetsClient#API_KEY_VARIABLE} variable; null or blank for none. */
+        /**
+         * The API key; default the {@value DatasetsClient#API_KEY_VARIABLE} variable; null or blank for none.
+         *
+         * @param key the key, or null or blank for none
+         * @return this builder
+         */
         public Builder apiKey(String key) {
             this.apiKey = blankToNull(key);
             return this;
         }
 
-        /** The HTTP client to use (not closed by the client); default one built and owned by the client. */
+        /**
+         * The HTTP client to use (not closed by the client); default one built and owned by the client.
+         *
+         * @param client the HTTP client
+         * @return this builder
+         */
         public Builder httpClient(HttpClient client) {
             this.httpClient = Objects.requireNonNull(client, "client");
             return this;
         }
 
-        /** How long to wait for a connection; default 10 s. */
+        /**
+         * How long to wait for a connection; default 10 s.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if it is zero or negative
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connect timeout");
             return this;
         }
 
-        /** How long one HTTP attempt may take; default no limit. */
+        /**
+         * How long one HTTP attempt may take, the whole response body included; default
+         * {@link DatasetsClient#DEFAULT_ATTEMPT_TIMEOUT} (60 s). An attempt that times out fails the call with
+         * {@link SkyloomException.DeadlineExceeded} and is not retried.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if it is zero or negative
+         */
         public Builder attemptTimeout(Duration timeout) {
             this.attemptTimeout = positive(timeout, "attempt timeout");
             return this;
         }
 
-        /** How long one call may take, retries included; default no limit. */
+        /**
+         * How long one call may take, retries included; default no limit.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if it is zero or negative
+         */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = positive(timeout, "call timeout");
             return this;
         }
 
-        /** How transient failures are retried; default {@link RetryPolicy#defaults()}. */
+        /**
+         * How transient failures are retried; default {@link RetryPolicy#defaults()}.
+         *
+         * @param policy the policy, e.g. {@link RetryPolicy#none()}
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy policy) {
             this.retryPolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
-        /** Builds the client. */
+        /**
+         * Builds the client.
+         *
+         * @return a new client with these settings; close it when done
+         */
         public DatasetsClient build() {
             return new DatasetsClient(this);
         }

@@ -55,7 +55,12 @@ public record FieldSpec(String name, FieldType type, boolean repeated, String de
         }
     }
 
-    /** {@return a single-valued, non-queryable field without description or example} */
+    /**
+     * {@return a single-valued, non-queryable field without description or example}
+     *
+     * @param name the field's name, snake_case
+     * @param type the field's type
+     */
     public static FieldSpec of(String name, FieldType type) {
         return new FieldSpec(name, type, false, "", "", false);
     }
@@ -73,12 +78,20 @@ public record FieldSpec(String name, FieldType type, boolean repeated, String de
         return new FieldSpec(name, type, repeated, description, exampleValue, true);
     }
 
-    /** {@return a copy with this description} */
+    /**
+     * {@return a copy with this description}
+     *
+     * @param text what the field holds
+     */
     public FieldSpec withDescription(String text) {
         return new FieldSpec(name, type, repeated, text, exampleValue, queryable);
     }
 
-    /** {@return a copy with this example value} */
+    /**
+     * {@return a copy with this example value}
+     *
+     * @param example an example value, as text
+     */
     public FieldSpec withExampleValue(String example) {
         return new FieldSpec(name, type, repeated, description, example, queryable);
     }

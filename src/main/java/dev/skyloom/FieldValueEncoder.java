@@ -277,7 +277,30 @@ final class FieldValueEncoder {
 
     private static IllegalArgumentException mismatch(String expected, Object value) {
         String shown = String.valueOf(value);
-        return new IllegalArgumentException("expected " + expected + ", got " + value.getClass().getSimpleName() + " '"
+        return new IllegalArgumentException("expected " + expected + ", got " + kind(value) + " '"
                 + (shown.length() > 60 ? shown.substring(0, 60) + "…" : shown) + "'");
+    }
+
+    /**
+     * The kind of {@code value} in words, as whoever wrote a CSV, JSON or GeoJSON file thinks of it ({@code text},
+     * {@code a whole number}, {@code a list}, ...); only a value of a type no file gives (a Java caller's own class)
+     * is named by its type.
+     */
+    private static String kind(Object value) {
+        return switch (value) {
+            case CharSequence _ -> "text";
+            case Boolean _ -> "true or false";
+            case Byte _, Short _, Integer _, Long _, BigInteger _ -> "a whole number";
+            case Number _ -> "a number";
+            case Collection<?> _ -> "a list";
+            case Map<?, ?> _ -> "an object";
+            case byte[] _, ByteString _, ByteBuffer _ -> "bytes";
+            case Geometry _ -> "a geometry";
+            case Instant _, OffsetDateTime _, ZonedDateTime _, Date _ -> "a time";
+            case Duration _ -> "a duration";
+            case UUID _ -> "a UUID";
+            case Enum<?> _ -> "an enum constant";
+            default -> value.getClass().isArray() ? "a list" : "a " + value.getClass().getSimpleName();
+        };
     }
 }

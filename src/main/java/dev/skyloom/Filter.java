@@ -58,7 +58,11 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
         return new Not(operand);
     }
 
-    /** {@return an unsigned 64-bit literal for {@code uint64} fields, from the value's bits} */
+    /**
+     * {@return an unsigned 64-bit literal for {@code uint64} fields, from the value's bits}
+     *
+     * @param bits the value's 64 bits, e.g. {@code Long.parseUnsignedLong("18446744073709551615")}
+     */
     static FilterValue unsigned(long bits) {
         return new FilterValue.Uint64(bits);
     }
@@ -113,6 +117,8 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
      */
     record And(List<Filter> operands) implements Filter {
         /**
+         * Checks the operands.
+         *
          * @throws IllegalArgumentException if there are fewer than two operands
          */
         public And {
@@ -127,6 +133,8 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
      */
     record Or(List<Filter> operands) implements Filter {
         /**
+         * Checks the operands.
+         *
          * @throws IllegalArgumentException if there are fewer than two operands
          */
         public Or {
@@ -155,6 +163,8 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
      */
     record Comparison(String field, Operator operator, FilterValue value) implements Filter {
         /**
+         * Checks the field name and the operator.
+         *
          * @throws IllegalArgumentException if the field name is invalid, or a boolean is ordered
          */
         public Comparison {
@@ -175,6 +185,8 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
      */
     record IsNull(String field) implements Filter {
         /**
+         * Checks the field name.
+         *
          * @throws IllegalArgumentException if the field name is invalid
          */
         public IsNull {

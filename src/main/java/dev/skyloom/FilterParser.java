@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * A recursive-descent parser for the CQL2-text subset of {@link Filter#parse(String)}. Precedence, loosest first:
  * {@code OR}, {@code AND}, {@code NOT}, then comparisons, null checks and parentheses. Errors name the 1-based column
- * and what was expected there.
+ * and what was expected there. Parentheses and {@code NOT}s may nest at most {@value #MAX_NESTING} deep, so that no
+ * text, however built, can exhaust the parser's stack.
  */
 final class FilterParser {
 
@@ -18,8 +19,12 @@ final class FilterParser {
     private static final BigInteger MAX_LONG = BigInteger.valueOf(Long.MAX_VALUE);
     private static final BigInteger MAX_UNSIGNED = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
+    /** How deep parentheses and NOTs may nest, together; the service accepts filters 8 levels deep. */
+    static final int MAX_NESTING = 64;
+
     private final String text;
     private int pos;
+    private int nesting;
 
     private FilterParser(String text) {
         this.text = text;
@@ -56,14 +61,30 @@ final class FilterParser {
     }
 
     private Filter not() {
-        return keyword("NOT") ? Filter.not(not()) : primary();
+        int start = skipSpace();
+        if (!keyword("NOT")) {
+            return primary();
+        }
+        enter(start);
+        Filter negated = Filter.not(not());
+        nesting--;
+        return negated;
+    }
+
+    private void enter(int at) {
+        if (++nesting > MAX_NESTING) {
+            throw new IllegalArgumentException("column " + (at + 1) + ": the filter nests parentheses and NOT more"
+                    + " than " + MAX_NESTING + " deep; simplify it");
+        }
     }
 
     private Filter primary() {
         skipSpace();
         if (peek('(')) {
+            enter(pos);
             pos++;
             Filter inner = or();
+            nesting--;
             skipSpace();
             if (!peek(')')) {
                 throw error("')' to close the '(' ");

@@ -73,6 +73,8 @@ public sealed interface FilterValue {
      */
     record Real(double value) implements FilterValue {
         /**
+         * Checks the value is finite.
+         *
          * @throws IllegalArgumentException if the value is NaN or infinite
          */
         public Real {
@@ -92,6 +94,8 @@ public sealed interface FilterValue {
         public static final int MAX_CODE_POINTS = 1024;
 
         /**
+         * Checks the length.
+         *
          * @throws IllegalArgumentException if the string is longer than {@value #MAX_CODE_POINTS} code points
          */
         public Text {
@@ -137,6 +141,8 @@ public sealed interface FilterValue {
         private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
         /**
+         * Checks the name.
+         *
          * @throws IllegalArgumentException if the name is not an identifier
          */
         public EnumName {

@@ -9,8 +9,11 @@ import java.util.Optional;
  */
 public final class InvalidItemException extends IllegalArgumentException {
 
+    /** The item's position, see {@link #index()}. */
     private final int index;
+    /** The field at fault or null, see {@link #field()}. */
     private final String field;
+    /** What is wrong, see {@link #reason()}. */
     private final String reason;
 
     InvalidItemException(int index, String field, String reason, Throwable cause) {

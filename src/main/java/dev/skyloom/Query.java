@@ -42,7 +42,12 @@ public record Query(TimeInterval timeInterval, Optional<SpatialFilter> spatialFi
         }
     }
 
-    /** All datapoints of {@code interval}, with every field, no spatial filter, the server's page size. */
+    /**
+     * All datapoints of {@code interval}, with every field, no spatial filter, the server's page size.
+     *
+     * @param interval the time interval
+     * @return the query
+     */
     public static Query of(TimeInterval interval) {
         return new Query(interval, Optional.empty(), false, OptionalInt.empty(), List.of());
     }
@@ -50,23 +55,41 @@ public record Query(TimeInterval timeInterval, Optional<SpatialFilter> spatialFi
     /**
      * All datapoints of the half-open interval {@code [from, to)}; see {@link TimeInterval#parse}.
      *
+     * @param from the start, a date or date-time, included
+     * @param to the end, a date or date-time, excluded
+     * @return the query
      * @throws IllegalArgumentException if a time cannot be parsed or {@code to} is before {@code from}
      */
     public static Query between(String from, String to) {
         return of(TimeInterval.parse(from, to));
     }
 
-    /** A copy with another time interval. */
+    /**
+     * A copy with another time interval.
+     *
+     * @param interval the new time interval
+     * @return the copy
+     */
     public Query withTimeInterval(TimeInterval interval) {
         return new Query(interval, spatialFilter, skipData, pageSize, filters);
     }
 
-    /** A copy restricted to an area. */
+    /**
+     * A copy restricted to an area.
+     *
+     * @param filter the area and how to match it
+     * @return the copy
+     */
     public Query withSpatialFilter(SpatialFilter filter) {
         return new Query(timeInterval, Optional.of(filter), skipData, pageSize, filters);
     }
 
-    /** A copy that returns only time, id and ingestion time ({@code true}) or every field ({@code false}). */
+    /**
+     * A copy that returns only time, id and ingestion time ({@code true}) or every field ({@code false}).
+     *
+     * @param skip whether to skip the data fields
+     * @return the copy
+     */
     public Query withSkipData(boolean skip) {
         return new Query(timeInterval, spatialFilter, skip, pageSize, filters);
     }
@@ -74,6 +97,8 @@ public record Query(TimeInterval timeInterval, Optional<SpatialFilter> spatialFi
     /**
      * A copy that asks for at most {@code size} datapoints per request.
      *
+     * @param size the page size, 1 or more
+     * @return the copy
      * @throws IllegalArgumentException if size is below 1
      */
     public Query withPageSize(int size) {
@@ -88,6 +113,8 @@ public record Query(TimeInterval timeInterval, Optional<SpatialFilter> spatialFi
      *         .withFilter(Filter.parse("platform = 'S2B'"));
      * }
      *
+     * @param filter the condition
+     * @return the copy
      * @throws IllegalArgumentException if the filters would exceed the service's limits
      */
     public Query withFilter(Filter filter) {

@@ -20,6 +20,7 @@ public abstract sealed class SkyloomException extends RuntimeException
                 SkyloomException.Unavailable, SkyloomException.DeadlineExceeded, SkyloomException.Cancelled,
                 SkyloomException.Internal {
 
+    /** The Connect code, see {@link #code()}. */
     private final String code;
 
     private SkyloomException(String code, String message, Throwable cause) {
@@ -39,16 +40,29 @@ public abstract sealed class SkyloomException extends RuntimeException
 
     /** A dataset, collection or datapoint does not exist (Connect {@code not_found}, or {@code unimplemented}). */
     public static final class NotFound extends SkyloomException {
-        /** @param code the Connect code  @param message what was not found  @param cause the underlying error or null */
+        /**
+         * Creates the error.
+         *
+         * @param code    the Connect code
+         * @param message what was not found
+         * @param cause   the underlying error or null
+         */
         public NotFound(String code, String message, Throwable cause) {
             super(code, message, cause);
         }
     }
 
     /** The request was rejected as malformed (Connect {@code invalid_argument}, {@code failed_precondition},
-     * {@code out_of_range}, {@code already_exists}). */
+     * {@code out_of_range}, {@code already_exists}); or, before any request, the JVM lacks what the call needs
+     * ({@code failed_precondition}: {@code ConcurrentLoader} without {@code --enable-preview}). */
     public static final class InvalidArgument extends SkyloomException {
-        /** @param code the Connect code  @param message what was wrong  @param cause the underlying error or null */
+        /**
+         * Creates the error.
+         *
+         * @param code    the Connect code
+         * @param message what was wrong
+         * @param cause   the underlying error or null
+         */
         public InvalidArgument(String code, String message, Throwable cause) {
             super(code, message, cause);
         }
@@ -56,7 +70,13 @@ public abstract sealed class SkyloomException extends RuntimeException
 
     /** No API key, or the key was rejected (Connect {@code unauthenticated}). */
     public static final class Unauthenticated extends SkyloomException {
-        /** @param code the Connect code  @param message what was rejected  @param cause the underlying error or null */
+        /**
+         * Creates the error.
+         *
+         * @param code    the Connect code
+         * @param message what was rejected
+         * @param cause   the underlying error or null
+         */
         public Unauthenticated(String code, String message, Throwable cause) {
             super(code, message, cause);
         }
@@ -64,7 +84,13 @@ public abstract sealed class SkyloomException extends RuntimeException
 
     /** The key is valid but may not do this (Connect {@code permission_denied}). */
     public static final class PermissionDenied extends SkyloomException {
-        /** @param code the Connect code  @param message what was denied  @param cause the underlying error or null */
+        /**
+         * Creates the error.
+         *
+         * @param code    the Connect code
+         * @param message what was denied
+         * @param cause   the underlying error or null
+         */
         public PermissionDenied(String code, String message, Throwable cause) {
             super(code, message, cause);
         }
@@ -72,7 +98,13 @@ public abstract sealed class SkyloomException extends RuntimeException
 
     /** Too many requests: HTTP 429 without a Connect body, after the retries were used up. */
     public static final class RateLimited extends SkyloomException {
-        /** @param code the Connect code  @param message what was limited  @param cause the underlying error or null */
+        /**
+         * Creates the error.
+         *
+         * @param code    the Connect code
+         * @param message what was limited
+         * @param cause   the underlying error or null
+         */
         public RateLimited(String code, String message, Throwable cause) {
             super(code, message, cause);
         }
@@ -80,7 +112,13 @@ public abstract sealed class SkyloomException extends RuntimeException
 
     /** A quota or subscription limit is exhausted (Connect {@code resource_exhausted}); retrying does not help. */
     public static final class QuotaExhausted extends SkyloomException {
-        /** @param code the Connect code  @param message which limit  @param cause the underlying error or null */
+        /**
+         * Creates the error.
+         *
+         * @param code    the Connect code
+         * @param message which limit
+         * @param cause   the underlying error or null
+         */
         public QuotaExhausted(String code, String message, Throwable cause) {
             super(code, message, cause);
         }
@@ -88,7 +126,13 @@ public abstract sealed class SkyloomException extends RuntimeException
 
     /** The service could not be reached or answered 5xx / {@code unavailable} after every retry. */
     public static final class Unavailable extends SkyloomException {
-        /** @param code the Connect code  @param message what was unreachable  @param cause the underlying error or null */
+        /**
+         * Creates the error.
+         *
+         * @param code    the Connect code
+         * @param message what was unreachable
+         * @param cause   the underlying error or null
+         */
         public Unavailable(String code, String message, Throwable cause) {
             super(code, message, cause);
         }
@@ -96,7 +140,13 @@ public abstract sealed class SkyloomException extends RuntimeException
 
     /** A timeout or deadline passed (client-side, or Connect {@code deadline_exceeded}). */
     public static final class DeadlineExceeded extends SkyloomException {
-        /** @param code the Connect code  @param message what timed out  @param cause the underlying error or null */
+        /**
+         * Creates the error.
+         *
+         * @param code    the Connect code
+         * @param message what timed out
+         * @param cause   the underlying error or null
+         */
         public DeadlineExceeded(String code, String message, Throwable cause) {
             super(code, message, cause);
         }
@@ -107,7 +157,13 @@ public abstract sealed class SkyloomException extends RuntimeException
      * thrown), or the server answered {@code canceled}.
      */
     public static final class Cancelled extends SkyloomException {
-        /** @param code the Connect code  @param message what was cancelled  @param cause the underlying error or null */
+        /**
+         * Creates the error.
+         *
+         * @param code    the Connect code
+         * @param message what was cancelled
+         * @param cause   the underlying error or null
+         */
         public Cancelled(String code, String message, Throwable cause) {
             super(code, message, cause);
         }
@@ -116,7 +172,13 @@ public abstract sealed class SkyloomException extends RuntimeException
     /** The server failed internally, or answered something that is not a valid response (Connect {@code internal},
      * {@code unknown}, {@code data_loss}, or an undecodable body). */
     public static final class Internal extends SkyloomException {
-        /** @param code the Connect code  @param message what failed  @param cause the underlying error or null */
+        /**
+         * Creates the error.
+         *
+         * @param code    the Connect code
+         * @param message what failed
+         * @param cause   the underlying error or null
+         */
         public Internal(String code, String message, Throwable cause) {
             super(code, message, cause);
         }

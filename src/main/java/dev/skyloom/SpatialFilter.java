@@ -81,12 +81,22 @@ public record SpatialFilter(Geometry geometry, Mode mode, CoordinateSystem coord
         }
     }
 
-    /** Datapoints intersecting {@code geometry}, spherical. */
+    /**
+     * Datapoints intersecting {@code geometry}, spherical.
+     *
+     * @param geometry the area, in longitude/latitude
+     * @return the filter
+     */
     public static SpatialFilter intersects(Geometry geometry) {
         return new SpatialFilter(geometry, Mode.INTERSECTS, CoordinateSystem.SPHERICAL);
     }
 
-    /** Datapoints inside {@code geometry}, spherical. */
+    /**
+     * Datapoints inside {@code geometry}, spherical.
+     *
+     * @param geometry the area, in longitude/latitude
+     * @return the filter
+     */
     public static SpatialFilter contains(Geometry geometry) {
         return new SpatialFilter(geometry, Mode.CONTAINS, CoordinateSystem.SPHERICAL);
     }
@@ -105,6 +115,11 @@ public record SpatialFilter(Geometry geometry, Mode mode, CoordinateSystem coord
     /**
      * Datapoints intersecting a longitude/latitude box.
      *
+     * @param minLon the western bound, in degrees
+     * @param minLat the southern bound, in degrees
+     * @param maxLon the eastern bound, in degrees
+     * @param maxLat the northern bound, in degrees
+     * @return the filter
      * @throws IllegalArgumentException if a bound is not finite, out of range (longitude -180..180, latitude
      *                                  -90..90), or a minimum is not below its maximum
      */
@@ -129,12 +144,22 @@ public record SpatialFilter(Geometry geometry, Mode mode, CoordinateSystem coord
         }
     }
 
-    /** A copy with another mode. */
+    /**
+     * A copy with another mode.
+     *
+     * @param newMode intersects or contains
+     * @return the copy
+     */
     public SpatialFilter withMode(Mode newMode) {
         return new SpatialFilter(geometry, newMode, coordinateSystem);
     }
 
-    /** A copy with another coordinate system. */
+    /**
+     * A copy with another coordinate system.
+     *
+     * @param system spherical or cartesian
+     * @return the copy
+     */
     public SpatialFilter withCoordinateSystem(CoordinateSystem system) {
         return new SpatialFilter(geometry, mode, system);
     }

@@ -44,6 +44,9 @@ public record TimeInterval(Instant start, Instant end, boolean startExclusive, b
     /**
      * The half-open interval {@code [start, end)}.
      *
+     * @param start the first instant in the interval
+     * @param end the first instant after it
+     * @return the interval
      * @throws IllegalArgumentException if end is before start
      */
     public static TimeInterval of(Instant start, Instant end) {
@@ -52,6 +55,9 @@ public record TimeInterval(Instant start, Instant end, boolean startExclusive, b
 
     /**
      * The interval holding exactly one instant, {@code [t, t]}: all datapoints at that millisecond.
+     *
+     * @param t the instant
+     * @return the interval
      */
     public static TimeInterval at(Instant t) {
         return new TimeInterval(t, t, false, true);
@@ -60,6 +66,9 @@ public record TimeInterval(Instant start, Instant end, boolean startExclusive, b
     /**
      * Parses the half-open interval {@code [from, to)} from two dates or date-times (see {@link #parseInstant}).
      *
+     * @param from the start, included
+     * @param to the end, excluded
+     * @return the interval
      * @throws IllegalArgumentException if either cannot be parsed, or {@code to} is before {@code from}
      */
     public static TimeInterval parse(String from, String to) {
@@ -71,6 +80,8 @@ public record TimeInterval(Instant start, Instant end, boolean startExclusive, b
      * ({@code 2025-03-01T12:00:00Z}, {@code 2025-03-01T14:00:00+02:00}) or a local date-time, taken as UTC
      * ({@code 2025-03-01T12:00:00}).
      *
+     * @param text the date or date-time
+     * @return the instant
      * @throws IllegalArgumentException naming the text if it is none of these
      */
     public static Instant parseInstant(String text) {
@@ -93,29 +104,54 @@ public record TimeInterval(Instant start, Instant end, boolean startExclusive, b
         }
     }
 
-    /** Whether {@code t} lies in this interval, respecting both inclusivity flags (at full precision). */
+    /**
+     * Whether {@code t} lies in this interval, respecting both inclusivity flags (at full precision).
+     *
+     * @param t the instant
+     * @return true if it lies in the interval
+     */
     public boolean contains(Instant t) {
         int s = t.compareTo(start);
         int e = t.compareTo(end);
         return (startExclusive ? s > 0 : s >= 0) && (endInclusive ? e <= 0 : e < 0);
     }
 
-    /** Whether no instant lies in this interval ({@code [t, t)}, {@code (t, t]} or {@code (t, t)}). */
+    /**
+     * Whether no instant lies in this interval ({@code [t, t)}, {@code (t, t]} or {@code (t, t)}).
+     *
+     * @return true if the interval holds no instant
+     */
     public boolean isEmpty() {
         return start.equals(end) && (startExclusive || !endInclusive);
     }
 
-    /** The length of the interval, {@code end - start}. */
+    /**
+     * The length of the interval, {@code end - start}.
+     *
+     * @return the length
+     */
     public Duration duration() {
         return Duration.between(start, end);
     }
 
-    /** A copy with another start, keeping the flags. */
+    /**
+     * A copy with another start and start flag, keeping the end and its flag.
+     *
+     * @param newStart the new start
+     * @param exclusive whether the new start is excluded from the interval
+     * @return the copy
+     */
     public TimeInterval withStart(Instant newStart, boolean exclusive) {
         return new TimeInterval(newStart, end, exclusive, endInclusive);
     }
 
-    /** A copy with another end, keeping the flags. */
+    /**
+     * A copy with another end and end flag, keeping the start and its flag.
+     *
+     * @param newEnd the new end
+     * @param inclusive whether the new end is included in the interval
+     * @return the copy
+     */
     public TimeInterval withEnd(Instant newEnd, boolean inclusive) {
         return new TimeInterval(start, newEnd, startExclusive, inclusive);
     }

@@ -218,4 +218,17 @@ class DatasetsClientTest {
                         GetDatasetRequest.newBuilder().setSlug("y").build().toByteArray()))
                 .withHeader("Authorization", absent()));
     }
+
+    @Test
+    void takesTheUrlAsAUriAndRejectsOneThatIsNotHttp(WireMockRuntimeInfo wm) {
+        WireFixtures.stubRpc("/datasets.v1.DatasetService/ListDatasets", ListDatasetsResponse.getDefaultInstance());
+        try (DatasetsClient client = DatasetsClient.builder().url(java.net.URI.create(wm.getHttpBaseUrl()))
+                .apiKey(null).build()) {
+            assertThat(client.datasets().groups()).isEmpty();
+        }
+        assertThatThrownBy(() -> DatasetsClient.builder().url(java.net.URI.create("ftp://example.com/x")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'ftp://example.com/x' is not an http(s) URL: use e.g. https://api.tilebox.com or "
+                        + "http://127.0.0.1:8080");
+    }
 }

@@ -77,6 +77,18 @@ class FilterTest {
     }
 
     @Test
+    void nestingPastTheLimitIsAnErrorNotAStackOverflow() {
+        assertThatThrownBy(() -> Filter.parse("(".repeat(3000) + "a = 1" + ")".repeat(3000)))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("column 65: the filter nests parentheses and NOT more than 64 deep; simplify it");
+        assertThatThrownBy(() -> Filter.parse("NOT ".repeat(20_000) + "a = 1"))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("column 257: the filter nests parentheses and NOT more than 64 deep; simplify it");
+        assertThat(Filter.parse("(".repeat(32) + "NOT ".repeat(32) + "a = 1" + ")".repeat(32)))
+                .as("64 levels are fine").isNotNull();
+    }
+
+    @Test
     void parseErrorsNameTheColumnAndWhatWasExpected() {
         assertThatThrownBy(() -> Filter.parse("cloud_cover ! 10"))
                 .hasMessageStartingWith("column 13: expected a comparison operator (=, <>, <, <=, >, >=) or IS "

@@ -154,9 +154,15 @@ class IngestEncoderTest {
         assertThatThrownBy(() -> encoder.encode(Map.of("name", "x"), 4))
                 .hasMessage("item 4, field 'time': missing; every datapoint needs a time");
         assertThatThrownBy(() -> encoder.encode(Map.of("time", T, "count", "many"), 5))
-                .hasMessage("item 5, field 'count': expected an integer, got String 'many'");
+                .hasMessage("item 5, field 'count': expected an integer, got text 'many'");
         assertThatThrownBy(() -> encoder.encode(Map.of("time", T, "count", 1.5), 5))
-                .hasMessage("item 5, field 'count': expected an integer, got Double '1.5'");
+                .hasMessage("item 5, field 'count': expected an integer, got a number '1.5'");
+        assertThatThrownBy(() -> encoder.encode(Map.of("time", T, "name", 5L), 5))
+                .hasMessage("item 5, field 'name': expected text, got a whole number '5'");
+        assertThatThrownBy(() -> encoder.encode(Map.of("time", T, "count", List.of(1, 2)), 5))
+                .hasMessage("item 5, field 'count': expected an integer, got a list '[1, 2]'");
+        assertThatThrownBy(() -> encoder.encode(Map.of("time", T, "name", Map.of("a", true)), 5))
+                .hasMessage("item 5, field 'name': expected text, got an object '{a=true}'");
         assertThatThrownBy(() -> encoder.encode(Map.of("time", T, "size", -1), 6))
                 .hasMessage("item 6, field 'size': -1 is out of range 0..18446744073709551615");
         // a negative Long is a negative number, not the bits of a large one
@@ -166,14 +172,14 @@ class IngestEncoderTest {
                 .hasMessage("item 6, field 'size': 18446744073709551616 is out of range 0..18446744073709551615");
         assertThatThrownBy(() -> encoder.encode(Map.of("time", T, "size", "9".repeat(100_000)), 6))
                 .hasMessageStartingWith("item 6, field 'size': expected an integer of at most 40 characters, got "
-                        + "String '99999");
+                        + "text '99999");
         assertThatThrownBy(() -> encoder.encode(Map.of("time", T, "level", "L9"), 7))
                 .hasMessageStartingWith("item 7, field 'level': 'L9' is not a value of datasets.v1.ProcessingLevel (");
         assertThatThrownBy(() -> encoder.encode(Map.of("time", "yesterday"), 8))
                 .hasMessage("item 8, field 'time': expected an ISO-8601 time with offset (e.g. 2025-01-01T00:00:00Z), "
-                        + "got String 'yesterday'");
+                        + "got text 'yesterday'");
         assertThatThrownBy(() -> encoder.encode(Map.of("time", T, "tags", "a"), 9))
-                .hasMessage("item 9, field 'tags': expected a list, got String 'a'");
+                .hasMessage("item 9, field 'tags': expected a list, got text 'a'");
         assertThatThrownBy(() -> encoder.encode(Map.of("time", T, "footprint", new byte[] {1, 2}), 10))
                 .hasMessageStartingWith("item 10, field 'footprint': not a valid WKB geometry (2 bytes)");
         assertThatThrownBy(() -> encoder.encode(null, 11)).hasMessage("item 11: the item is null");

@@ -3,6 +3,7 @@ package dev.skyloom.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.locationtech.jts.geom.Geometry;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
@@ -28,6 +29,22 @@ final class CellText {
                 append(text, value);
                 yield text.toString();
             }
+        };
+    }
+
+    /**
+     * The text of a cell people read in a table: as {@link #of}, but whole numbers grouped by thousands
+     * ({@code 22,749}).
+     *
+     * @return the cell text of {@code value}, never null
+     */
+    static String forPeople(Object value) {
+        return switch (value) {
+            case Long n -> Numbers.grouped(n);
+            case Integer n -> Numbers.grouped(n);
+            case Short n -> Numbers.grouped(n);
+            case BigInteger n -> Numbers.grouped(n);
+            case null, default -> of(value);
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.skyloom.cli;
 
 import dev.skyloom.Collection;
+import dev.skyloom.Dataset;
 import dev.skyloom.DatasetsClient;
 import picocli.CommandLine.Parameters;
 
@@ -30,6 +31,16 @@ final class CollectionArguments {
 
     /** The collection, looked up with one request for the dataset and one for its collections. */
     Collection resolve(DatasetsClient client) {
-        return Lookup.collections(Lookup.dataset(client, dataset), dataset, List.of(collection)).getFirst();
+        return resolve(dataset(client));
+    }
+
+    /** The dataset, looked up with one request. */
+    Dataset dataset(DatasetsClient client) {
+        return Lookup.dataset(client, dataset);
+    }
+
+    /** The collection of {@code found} (the dataset of {@link #dataset}), looked up with one request. */
+    Collection resolve(Dataset found) {
+        return Lookup.collections(found, dataset, List.of(collection)).getFirst();
     }
 }

@@ -3,6 +3,7 @@ package dev.skyloom.cli;
 import dev.skyloom.CollectionInfo;
 import dev.skyloom.Dataset;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -13,11 +14,18 @@ import java.util.concurrent.Callable;
 
 /** {@code skyloom collections <dataset>}: lists the collections of one dataset. */
 @Command(name = "collections",
-        description = "List the collections of a dataset: name, datapoint count and the time range covered.")
+        description = "List the collections of a dataset: name, datapoint count and the time range covered.",
+        footer = {"  skyloom collections open_data.copernicus.sentinel2_msi"})
 final class CollectionsCommand implements Callable<Integer> {
 
     @ParentCommand
     private SkyloomCommand root;
+
+    @Mixin
+    private ServiceOptions service;
+
+    @Mixin
+    private TimeoutOption timeout;
 
     @Parameters(index = "0", paramLabel = "DATASET",
             description = "Dataset slug, e.g. open_data.copernicus.sentinel2_msi.")
@@ -30,7 +38,7 @@ final class CollectionsCommand implements Callable<Integer> {
             TextTable table = new TextTable(List.of("collection", "datapoints", "first", "last"));
             for (CollectionInfo info : found.collections()) {
                 table.add(List.of(info.name(),
-                        info.count().isPresent() ? String.valueOf(info.count().getAsLong()) : "?",
+                        info.count().isPresent() ? Numbers.grouped(info.count().getAsLong()) : "?",
                         info.availability().map(a -> a.start().toString()).orElse("-"),
                         info.availability().map(a -> a.end().toString()).orElse("-")));
             }

@@ -2,6 +2,7 @@ package dev.skyloom.cli;
 
 import dev.skyloom.Collection;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -9,11 +10,18 @@ import java.util.concurrent.Callable;
 
 /** {@code skyloom create-collection}: creates a collection in a dataset. */
 @Command(name = "create-collection", mixinStandardHelpOptions = true,
-        description = "Create a collection in a dataset and print its id.")
+        description = "Create a collection in a dataset and print its id.",
+        footer = {"  skyloom create-collection my_dataset 2025"})
 final class CreateCollectionCommand implements Callable<Integer> {
 
     @ParentCommand
     private SkyloomCommand root;
+
+    @Mixin
+    private ServiceOptions service;
+
+    @Mixin
+    private TimeoutOption timeout;
 
     @Parameters(index = "0", paramLabel = "DATASET", description = "Dataset slug.")
     private String dataset;

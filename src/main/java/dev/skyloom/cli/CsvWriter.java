@@ -12,21 +12,24 @@ import java.util.function.Consumer;
  * Writes RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they hold a comma, quote or line break. Cells
  * are rendered by {@link CellText}.
  *
- * <p>The columns are fixed by the first batch ({@link RowColumns}); a field first seen in a later batch cannot be
+ * <p>The columns are the chosen fields or are fixed by the first batch ({@link RowColumns}); a field first seen in a later batch cannot be
  * added to the header any more, so it is left out and reported once through the warnings.
  */
 final class CsvWriter implements DatapointWriter {
 
     private final Writer out;
     private final Consumer<String> warnings;
+    private final List<String> chosen;
     private final StringBuilder row = new StringBuilder(2048);
     private final StringBuilder cell = new StringBuilder(256);
     private char[] chars = new char[2048];
     private RowColumns columns;
 
-    CsvWriter(Writer out, Consumer<String> warnings) {
+    /** @param chosen the fields chosen with {@code --fields}, or empty for the fields set in the first batch */
+    CsvWriter(Writer out, Consumer<String> warnings, List<String> chosen) {
         this.out = out;
         this.warnings = warnings;
+        this.chosen = List.copyOf(chosen);
     }
 
     @Override
@@ -35,7 +38,7 @@ final class CsvWriter implements DatapointWriter {
             return;
         }
         if (columns == null) {
-            columns = RowColumns.of(collection, batch, warnings, "the CSV header");
+            columns = RowColumns.of(collection, batch, chosen, warnings, "the CSV header");
             row.setLength(0);
             for (String name : columns.names()) {
                 appendCell(name);
@@ -70,12 +73,10 @@ final class CsvWriter implements DatapointWriter {
         out.flush();
     }
 
+    /** Appends a cell and the comma after it (an empty first cell needs one too); {@link #endRow} drops the last. */
     private void appendCell(CharSequence text) {
-        if (!row.isEmpty()) {
-            row.append(',');
-        }
         if (!needsQuotes(text)) {
-            row.append(text);
+            row.append(text).append(',');
             return;
         }
         row.append('"');
@@ -86,10 +87,11 @@ final class CsvWriter implements DatapointWriter {
             }
             row.append(c);
         }
-        row.append('"');
+        row.append("\",");
     }
 
     private void endRow() throws IOException {
+        row.setLength(row.length() - 1);
         row.append("\r\n");
         if (chars.length < row.length()) {
             chars = new char[Math.max(row.length(), 2 * chars.length)];

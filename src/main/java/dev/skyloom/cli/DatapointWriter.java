@@ -15,9 +15,10 @@ import java.util.function.Consumer;
  * Parquet footer, an aligned table) and flushes, but never closes the text writer it was given (a binary format owns
  * its file and closes it there).
  *
- * <p>The columns of the tabular formats (CSV, Parquet, table) are the fields set in the first non-empty batch; when
- * that batch is given a collection name, a {@code collection} column comes first and every later batch should name
- * its collection too (the loader writes several collections to one stream that way).
+ * <p>The columns of the tabular formats (CSV, Parquet, table) are the fields chosen with {@code --fields}, or else
+ * the fields set in the first non-empty batch; when that batch is given a collection name, a {@code collection}
+ * column comes first and every later batch should name its collection too (the loader writes several collections to
+ * one stream that way).
  */
 sealed interface DatapointWriter permits CsvWriter, JsonLinesWriter, GeoJsonWriter, TableWriter, GeoParquetWriter {
 
@@ -45,33 +46,41 @@ sealed interface DatapointWriter permits CsvWriter, JsonLinesWriter, GeoJsonWrit
      */
     void finish() throws IOException;
 
-    /** As {@link #of(OutputFormat, Writer, Path, Consumer, ParquetCompression)} with the default compression. */
+    /** As {@link #of(OutputFormat, Writer, Path, Consumer, ParquetCompression, List)}: zstd, every field. */
     static DatapointWriter of(OutputFormat format, Writer out, Path file, Consumer<String> warnings) {
-        return of(format, out, file, warnings, ParquetCompression.DEFAULT);
+        return of(format, out, file, warnings, ParquetCompression.DEFAULT, List.of());
+    }
+
+    /** As {@link #of(OutputFormat, Writer, Path, Consumer, ParquetCompression, List)} with every field. */
+    static DatapointWriter of(OutputFormat format, Writer out, Path file, Consumer<String> warnings,
+                              ParquetCompression compression) {
+        return of(format, out, file, warnings, compression, List.of());
     }
 
     /**
      * Creates a writer of {@code format}: a text format over {@code out}, a {@linkplain OutputFormat#binary() binary}
-     * one into {@code file}.
+     * one into {@code file}, that writes the fields named in {@code fields}, in that order, or every field when
+     * {@code fields} is empty (the table then shows a few key ones).
      *
      * @param file        the file {@code out} writes to, or null for standard output
      * @param warnings    receives one-line notices about data the format cannot hold
      * @param compression how a Parquet file's pages are compressed; the text formats ignore it
+     * @param fields      the fields to write (checked against the dataset by {@link WriteOptions}), or empty for all
      * @throws IllegalArgumentException if the format is binary and {@code file} is null (see
      *                                  {@link WriteOptions#requireFile})
      */
     static DatapointWriter of(OutputFormat format, Writer out, Path file, Consumer<String> warnings,
-                              ParquetCompression compression) {
+                              ParquetCompression compression, List<String> fields) {
         return switch (format) {
-            case CSV -> new CsvWriter(out, warnings);
-            case JSONL -> new JsonLinesWriter(out);
-            case GEOJSON -> new GeoJsonWriter(out);
-            case TABLE -> new TableWriter(out);
+            case CSV -> new CsvWriter(out, warnings, fields);
+            case JSONL -> new JsonLinesWriter(out, fields);
+            case GEOJSON -> new GeoJsonWriter(out, fields);
+            case TABLE -> new TableWriter(out, fields);
             case PARQUET -> {
                 if (file == null) {
                     throw new IllegalArgumentException("the " + format + " format is written to a file only");
                 }
-                yield new GeoParquetWriter(file, warnings, compression);
+                yield new GeoParquetWriter(file, warnings, compression, fields);
             }
         };
     }

@@ -2,6 +2,7 @@ package dev.skyloom.cli;
 
 import dev.skyloom.DatasetInfo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
@@ -12,11 +13,18 @@ import java.util.concurrent.Callable;
 
 /** {@code skyloom datasets}: lists every dataset visible to the caller. */
 @Command(name = "datasets",
-        description = "List the datasets: slug, kind and name.")
+        description = "List the datasets: slug, kind and name.",
+        footer = {"  skyloom datasets", "  skyloom datasets --url https://api.tilebox.com --api-key \"$TILEBOX_API_KEY\""})
 final class DatasetsCommand implements Callable<Integer> {
 
     @ParentCommand
     private SkyloomCommand root;
+
+    @Mixin
+    private ServiceOptions service;
+
+    @Mixin
+    private TimeoutOption timeout;
 
     @Override
     public Integer call() throws IOException {

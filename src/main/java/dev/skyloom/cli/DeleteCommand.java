@@ -18,13 +18,22 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /** {@code skyloom delete}: deletes datapoints of a collection by id. */
-@Command(name = "delete", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "delete", sortOptions = false,
         description = "Delete datapoints of a collection by id. A batch with an id that does not exist is deleted"
-                + " not at all, and the error says how many were deleted before it.")
+                + " not at all, and the error says how many were deleted before it.",
+        footer = {"  skyloom delete my_dataset 2025 --ids ids.txt",
+                "  skyloom query my_dataset 2025 --from 2025-01-01 --to 2025-02-01 \\",
+                "      --fields id --format csv | tail -n +2 | skyloom delete my_dataset 2025 --ids -"})
 final class DeleteCommand implements Callable<Integer> {
 
     @ParentCommand
     private SkyloomCommand root;
+
+    @Mixin
+    private ServiceOptions service;
+
+    @Mixin
+    private TimeoutOption timeout;
 
     @Mixin
     private CollectionArguments arguments;

@@ -1,10 +1,13 @@
 package dev.skyloom.cli;
 
+import dev.skyloom.local.DemoCache;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +39,35 @@ record Environment(Map<String, String> variables, PrintStream out, PrintStream e
                 isTerminal(SystemStream.Error));
     }
 
+    /** @return this environment with a stderr that discards everything and is no terminal, for --quiet */
+    Environment quiet() {
+        return new Environment(variables, out, new PrintStream(OutputStream.nullOutputStream(), false,
+                StandardCharsets.UTF_8), outIsTerminal, false);
+    }
+
+    /** @return whether colour may be used on stderr: it is a terminal and NO_COLOR is unset or empty */
+    boolean errColour() {
+        return errIsTerminal && variable("NO_COLOR").isEmpty() && !"dumb".equals(variables.get("TERM"));
+    }
+
+    /**
+     * The width of the terminal text is written to: {@code COLUMNS} when set to a number, else the size of the
+     * terminal stdout or stderr is, else 80.
+     *
+     * @return the number of columns, at least 20
+     */
+    int columns() {
+        Optional<Integer> fromVariable = variable("COLUMNS").filter(v -> v.strip().matches("\\d{1,4}"))
+                .map(v -> Integer.parseInt(v.strip()));
+        if (fromVariable.isPresent()) {
+            return Math.max(20, fromVariable.get());
+        }
+        if (outIsTerminal || errIsTerminal) {
+            return Math.max(20, TerminalScreen.columns(outIsTerminal ? SystemStream.Output : SystemStream.Error));
+        }
+        return 80;
+    }
+
     /** @return the non-blank value of variable {@code name} */
     Optional<String> variable(String name) {
         return Optional.ofNullable(variables.get(name)).filter(v -> !v.isBlank());
@@ -43,9 +75,7 @@ record Environment(Map<String, String> variables, PrintStream out, PrintStream e
 
     /** @return {@code $XDG_CACHE_HOME/skyloom}, or {@code ~/.cache/skyloom} */
     Path cacheDir() {
-        return variable("XDG_CACHE_HOME").map(Path::of)
-                .orElseGet(() -> Path.of(variable("HOME").orElse(System.getProperty("user.home")), ".cache"))
-                .resolve("skyloom");
+        return DemoCache.root(variables.get("XDG_CACHE_HOME"), variables.get("HOME"));
     }
 
     private static boolean isTerminal(SystemStream stream) {

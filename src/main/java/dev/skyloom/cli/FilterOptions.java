@@ -1,5 +1,6 @@
 package dev.skyloom.cli;
 
+import dev.skyloom.Dataset;
 import dev.skyloom.Filter;
 import dev.skyloom.Query;
 import picocli.CommandLine;
@@ -33,6 +34,33 @@ final class FilterOptions {
             }
         }
         return filtered;
+    }
+
+    /**
+     * Checks that every field the filters name exists in {@code dataset}.
+     *
+     * @throws ParameterException naming the unknown field and the closest existing names
+     */
+    void checkFields(Dataset dataset, CommandLine commandLine) {
+        List<String> known = dataset.fieldNames();
+        for (Filter filter : filters) {
+            for (String field : fieldsOf(filter)) {
+                if (!known.contains(field)) {
+                    throw new ParameterException(commandLine, "invalid --filter: " + dataset.slug()
+                            + " has no field '" + field + "'" + Lookup.suggestion(CloseNames.to(field, known)));
+                }
+            }
+        }
+    }
+
+    private static List<String> fieldsOf(Filter filter) {
+        return switch (filter) {
+            case Filter.Comparison c -> List.of(c.field());
+            case Filter.IsNull n -> List.of(n.field());
+            case Filter.Not not -> fieldsOf(not.operand());
+            case Filter.And and -> and.operands().stream().flatMap(f -> fieldsOf(f).stream()).toList();
+            case Filter.Or or -> or.operands().stream().flatMap(f -> fieldsOf(f).stream()).toList();
+        };
     }
 
     /** Parses one {@code --filter} value. */

@@ -11,16 +11,20 @@ import java.util.Map;
 /**
  * Writes one RFC 7946 FeatureCollection, streaming: each datapoint is a Feature whose {@code id} is the datapoint id,
  * whose {@code geometry} is the footprint shaped by {@link Rfc7946} (null when unset) and whose {@code properties}
- * are all other fields ({@code collection} first when the batch names one).
+ * are all other fields, or the ones chosen with {@code --fields} ({@code collection} first when the batch names one).
+ * A Feature keeps its id and geometry whichever fields are chosen.
  */
 final class GeoJsonWriter implements DatapointWriter {
 
     private final Writer out;
+    private final List<String> chosen;
     private final StringBuilder scratch = new StringBuilder(64);
     private JsonGenerator json;
 
-    GeoJsonWriter(Writer out) {
+    /** @param chosen the properties chosen with {@code --fields}, each written (null if unset), or empty for all */
+    GeoJsonWriter(Writer out, List<String> chosen) {
         this.out = out;
+        this.chosen = chosen.stream().filter(name -> !name.equals("geometry")).toList();
     }
 
     @Override
@@ -41,10 +45,17 @@ final class GeoJsonWriter implements DatapointWriter {
             if (collection != null) {
                 json.writeStringField(RowColumns.COLLECTION, collection);
             }
-            for (Map.Entry<String, Object> field : fields.entrySet()) {
-                if (!field.getKey().equals("geometry")) {
-                    json.writeFieldName(field.getKey());
-                    FieldJson.write(json, field.getValue(), scratch);
+            if (chosen.isEmpty()) {
+                for (Map.Entry<String, Object> field : fields.entrySet()) {
+                    if (!field.getKey().equals("geometry")) {
+                        json.writeFieldName(field.getKey());
+                        FieldJson.write(json, field.getValue(), scratch);
+                    }
+                }
+            } else {
+                for (String name : chosen) {
+                    json.writeFieldName(name);
+                    FieldJson.write(json, fields.get(name), scratch);
                 }
             }
             json.writeEndObject();

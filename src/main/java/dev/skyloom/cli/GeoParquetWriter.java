@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * text), and the {@code geo} footer metadata naming the WKB columns, {@code geometry} first, with their geometry types
  * and bounding box over every row written.
  *
- * <p>The columns are fixed by the first batch ({@link RowColumns}), each typed by its first value there. As in the CSV
+ * <p>The columns are the chosen fields or are fixed by the first batch ({@link RowColumns}), each typed by its first
+ * value there (a chosen field the first batch never sets has no column). As in the CSV
  * format, a field first seen in a later batch is left out, and a value its column cannot hold (a number in a
  * timestamp column, say) is written as null; each is reported once through the warnings. A result with no datapoints
  * gives a file with no rows and the columns time, id and ingestion_time, without {@code geo} metadata; so does a
@@ -53,6 +54,7 @@ final class GeoParquetWriter implements DatapointWriter {
     private final Path file;
     private final Consumer<String> warnings;
     private final ParquetCompression compression;
+    private final List<String> chosen;
     private final int rowGroupRows;
     private final Set<String> reported = new HashSet<>();
     private final WKBWriter wkb = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN);
@@ -66,16 +68,19 @@ final class GeoParquetWriter implements DatapointWriter {
      * @param file        the file to create or replace
      * @param warnings    receives one-line notices about fields and values the file cannot hold
      * @param compression how pages are compressed
+     * @param chosen      the fields chosen with {@code --fields}, or empty for the fields set in the first batch
      */
-    GeoParquetWriter(Path file, Consumer<String> warnings, ParquetCompression compression) {
-        this(file, warnings, compression, ROW_GROUP_ROWS);
+    GeoParquetWriter(Path file, Consumer<String> warnings, ParquetCompression compression, List<String> chosen) {
+        this(file, warnings, compression, chosen, ROW_GROUP_ROWS);
     }
 
     /** As the public constructor, with row groups of at most {@code rowGroupRows} rows (tests use a few). */
-    GeoParquetWriter(Path file, Consumer<String> warnings, ParquetCompression compression, int rowGroupRows) {
+    GeoParquetWriter(Path file, Consumer<String> warnings, ParquetCompression compression, List<String> chosen,
+                     int rowGroupRows) {
         this.file = file;
         this.warnings = warnings;
         this.compression = compression;
+        this.chosen = List.copyOf(chosen);
         this.rowGroupRows = rowGroupRows;
     }
 
@@ -85,8 +90,12 @@ final class GeoParquetWriter implements DatapointWriter {
             return;
         }
         if (parquet == null) {
-            columns = RowColumns.of(collection, batch, warnings, "the Parquet schema");
-            open(kindsOf(batch));
+            columns = RowColumns.of(collection, batch, chosen, warnings, "the Parquet schema");
+            Map<String, ParquetKind> kinds = kindsOf(batch);
+            if (kinds.size() < columns.names().size()) {
+                columns = columns.retain(kinds.keySet());
+            }
+            open(kinds);
         }
         Object[] row = new Object[names.length];
         for (Datapoint datapoint : batch) {
@@ -168,8 +177,10 @@ final class GeoParquetWriter implements DatapointWriter {
         ParquetKind kind = kinds[i];
         if (!kind.accepts(value)) {
             if (reported.add(names[i])) {
-                warnings.accept("field '" + names[i] + "' holds a " + value.getClass().getSimpleName() + " where its"
-                        + " Parquet column is " + kind + "; such values are written as null");
+                ParquetKind held = ParquetKind.of(value);
+                warnings.accept("field '" + names[i] + "' holds " + (held == kind ? "a value out of range ("
+                        + CellText.of(value) + ")" : "a " + held + " value") + " where its Parquet column is " + kind
+                        + "; such values are written as null");
             }
             return null;
         }

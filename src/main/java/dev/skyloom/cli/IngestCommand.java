@@ -16,13 +16,21 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code skyloom ingest}: stores the datapoints of a CSV, JSON Lines or GeoJSON file in a collection. */
-@Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "ingest", sortOptions = false,
         description = "Ingest the datapoints of a CSV, JSON Lines or GeoJSON file into a collection. Every row is"
-                + " checked before anything is sent; datapoints already stored are skipped (ingesting again is safe).")
+                + " checked before anything is sent; datapoints already stored are skipped (ingesting again is safe).",
+        footer = {"  skyloom ingest my_dataset 2025 --input trips.csv",
+                "  skyloom ingest my_dataset 2025 --input trips.geojson --no-allow-existing"})
 final class IngestCommand implements Callable<Integer> {
 
     @ParentCommand
     private SkyloomCommand root;
+
+    @Mixin
+    private ServiceOptions service;
+
+    @Mixin
+    private TimeoutOption timeout;
 
     @Mixin
     private CollectionArguments arguments;

@@ -29,14 +29,24 @@ import java.util.concurrent.Callable;
  * {@code --sequential}), with live progress, then writes the datapoints and prints a summary table on stderr.
  */
 @Command(name = "load", sortOptions = false,
-        description = "Load one or more collections of a dataset concurrently, with a live progress bar per"
-                + " collection, then print a summary (collection, datapoints, pages, MB, seconds) on stderr.",
-        footer = {"", "Datapoints go to --output-dir (one file per collection) or, with --format or when stdout is"
-                + " not a terminal, to stdout with a 'collection' column."})
+        description = {"Load one or more collections of a dataset concurrently, with a live progress bar per"
+                + " collection, then print a summary (collection, datapoints, pages, MB, seconds) on stderr.", "",
+                "Datapoints go to --output-dir (one file per collection) or, with --format or when stdout is not a"
+                        + " terminal, to stdout with a 'collection' column. Here --timeout bounds the whole load."},
+        footer = {"  skyloom load open_data.copernicus.landsat8_oli_tirs \\",
+                "      L1GT L1T L1TP L2SP --from 2020-01-01 --to 2021-01-01 --output-dir data",
+                "  skyloom load open_data.copernicus.landsat8_oli_tirs L1GT L1T \\",
+                "      --from 2020-01-01 --to 2020-02-01 --split auto --format jsonl > out.jsonl",
+                "  skyloom load open_data.copernicus.sentinel2_msi S2A_S2MSI1C S2B_S2MSI1C \\",
+                "      --from 2025-01-01 --to 2025-01-02 --fields time,id,cloud_cover \\",
+                "      --format csv"})
 final class LoadCommand implements Callable<Integer> {
 
     @ParentCommand
     private SkyloomCommand root;
+
+    @Mixin
+    private ServiceOptions service;
 
     @Spec
     private CommandSpec spec;
@@ -81,14 +91,17 @@ final class LoadCommand implements Callable<Integer> {
         LoadSummary summary = new LoadSummary();
         Map<String, List<Datapoint>> loaded = new LinkedHashMap<>();
         Duration wall;
+        Dataset found;
         try (Connection connection = root.connect()) {
-            Dataset found = Lookup.dataset(connection.client(), dataset);
+            found = Lookup.dataset(connection.client(), dataset);
+            filters.checkFields(found, commandLine);
+            write.fields(found, commandLine);
             List<Collection> sources = Lookup.collections(found, dataset, names);
             try (ProgressDisplay progress = write.progress(environment, names)) {
                 wall = load.run(sources, progress, query, loaded, summary);
             }
         }
-        writeData(loaded, environment, commandLine);
+        writeData(found, loaded, environment, commandLine);
         try (Writer err = OutputTarget.stdout(environment.err())) {
             summary.print(err, wall, load.describe());
         }
@@ -99,15 +112,14 @@ final class LoadCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void writeData(Map<String, List<Datapoint>> loaded, Environment environment, CommandLine commandLine)
-            throws IOException {
+    private void writeData(Dataset found, Map<String, List<Datapoint>> loaded, Environment environment,
+                           CommandLine commandLine) throws IOException {
         if (outputDir != null) {
             OutputFormat format = write.format(environment, true);
             for (Map.Entry<String, List<Datapoint>> entry : loaded.entrySet()) {
                 Path file = outputDir.resolve(entry.getKey() + "." + format.extension());
                 try (Writer out = OutputTarget.open(file, "--output-dir", environment.out(), commandLine)) {
-                    DatapointWriter writer = DatapointWriter.of(format, out, file, write.warnings(environment),
-                            write.compression());
+                    DatapointWriter writer = write.writer(format, out, file, environment, found, commandLine);
                     writer.write(entry.getValue());
                     writer.finish();
                 }
@@ -119,8 +131,8 @@ final class LoadCommand implements Callable<Integer> {
             return;
         }
         try (Writer out = OutputTarget.stdout(environment.out())) {
-            DatapointWriter writer = DatapointWriter.of(write.format(environment, false), out, null,
-                    write.warnings(environment));
+            DatapointWriter writer = write.writer(write.format(environment, false), out, null, environment, found,
+                    commandLine);
             for (Map.Entry<String, List<Datapoint>> entry : loaded.entrySet()) {
                 writer.write(entry.getKey(), entry.getValue());
             }

@@ -53,7 +53,8 @@ final class Lookup {
         return names.stream().map(dataset::collection).toList();
     }
 
-    private static String suggestion(List<String> close) {
+    /** {@return {@code "; did you mean a, b or c?"} for the close names, or empty text when there are none} */
+    static String suggestion(List<String> close) {
         if (close.isEmpty()) {
             return "";
         }

@@ -1,12 +1,17 @@
 package dev.skyloom.cli;
 
-import picocli.AutoComplete;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The entry point of the {@code skyloom} command-line tool.
@@ -15,6 +20,8 @@ import java.nio.charset.StandardCharsets;
  * options or arguments). Every error is one line on stderr; {@code --verbose} adds the stack trace.
  */
 public final class Main {
+
+    private static final Map<String, String> EXIT_CODES = exitCodes();
 
     private Main() {
     }
@@ -45,7 +52,18 @@ public final class Main {
     static CommandLine commandLine(Environment environment) {
         SkyloomCommand root = new SkyloomCommand(environment);
         CommandLine commandLine = new CommandLine(root);
-        commandLine.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
+        commandLine.addSubcommand("generate-completion", new CompletionScriptCommand());
+        commandLine.addSubcommand(CompleteCommand.NAME, new CompleteCommand(root));
+        commandLine.addSubcommand("gen-manpage", new ManPageCommand());
+        commandLine.addSubcommand("help", new CommandLine.HelpCommand());
+        conventions(commandLine);
+        // The width is asked for only when help is printed: probing a terminal costs a process.
+        commandLine.setHelpFactory((spec, colours) -> {
+            int columns = environment.columns();
+            spec.usageMessage().width(Math.max(55, columns));
+            spec.usageMessage().longOptionsMaxWidth(Math.max(20, Math.min(40, columns / 3)));
+            return new CommandLine.Help(spec, colours);
+        });
         commandLine.setOut(new PrintWriter(environment.out(), true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(environment.err(), true, StandardCharsets.UTF_8));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -54,7 +72,7 @@ public final class Main {
             if (e instanceof ParameterException usage) {
                 return usageError(usage, new String[0]);
             }
-            cmd.getErr().println("skyloom: " + Failures.describe(e, root.connectedUrl()));
+            cmd.getErr().println("skyloom: " + Failures.describe(e, root.connectedUrl(), root.verbose()));
             if (root.verbose()) {
                 e.printStackTrace(cmd.getErr());
             }
@@ -64,9 +82,42 @@ public final class Main {
         return commandLine;
     }
 
+    /**
+     * What every command's help has: --help, the width of the terminal, an Examples section (the command's footer)
+     * and the exit codes after it.
+     */
+    private static void conventions(CommandLine command) {
+        CommandSpec spec = command.getCommandSpec();
+        if (spec.optionsMap().get("--help") == null) {
+            spec.mixinStandardHelpOptions(true);
+        }
+        UsageMessageSpec usage = spec.usageMessage();
+        if (usage.footer().length > 0 && usage.footerHeading().isEmpty()) {
+            usage.footerHeading("%nExamples:%n");
+        }
+        usage.exitCodeListHeading("%nExit codes:%n");
+        usage.exitCodeList(EXIT_CODES);
+        List<String> sections = new ArrayList<>(usage.sectionKeys());
+        sections.remove(UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING);
+        sections.remove(UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST);
+        sections.add(UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING);
+        sections.add(UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST);
+        usage.sectionKeys(sections);
+        command.getSubcommands().values().forEach(Main::conventions);
+    }
+
+    private static Map<String, String> exitCodes() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put("0", "success");
+        codes.put("1", "runtime or server error");
+        codes.put("2", "usage error");
+        return codes;
+    }
+
     private static int usageError(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
-        StringBuilder line = new StringBuilder("skyloom: ").append(e.getMessage().strip().replace('\n', ' '));
+        StringBuilder line = new StringBuilder("skyloom: ")
+                .append(TerminalText.safe(e.getMessage().strip().replace('\n', ' ')));
         if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
             line.append(" (did you mean ").append(String.join(" or ", unmatched.getSuggestions())).append("?)");
         }

@@ -14,10 +14,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -108,6 +111,43 @@ final class OptionConverters {
                         + "); give e.g. 'POLYGON((5.9 45.8, 10.5 45.8, 10.5 47.8, 5.9 47.8, 5.9 45.8))'"
                         + " or @file.geojson");
             }
+        }
+    }
+
+    /** An absolute {@code http} or {@code https} URL with a host, such as {@code http://127.0.0.1:8080}. */
+    static final class UrlConverter implements ITypeConverter<URI> {
+        @Override
+        public URI convert(String text) {
+            URI uri;
+            try {
+                uri = new URI(text.strip());
+            } catch (URISyntaxException e) {
+                uri = null;
+            }
+            String scheme = uri == null ? null : uri.getScheme();
+            if (uri == null || scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    || uri.getHost() == null) {
+                throw new TypeConversionException("'" + text + "' is not an http(s) URL: use e.g. "
+                        + SkyloomCommand.DEFAULT_URL + " or http://127.0.0.1:8080");
+            }
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                throw new TypeConversionException("'" + text + "' must not have a query, fragment or user name;"
+                        + " give the API key with --api-key");
+            }
+            return uri;
+        }
+    }
+
+    /** A datapoint id: a UUID such as {@code 0186d2a0-2b3c-7d4e-8f90-a1b2c3d4e5f6}. */
+    static final class UuidConverter implements ITypeConverter<UUID> {
+        @Override
+        public UUID convert(String text) {
+            String s = text.strip();
+            if (s.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+                return UUID.fromString(s);
+            }
+            throw new TypeConversionException("'" + text + "' is not a datapoint id: give a UUID such as"
+                    + " 0186d2a0-2b3c-7d4e-8f90-a1b2c3d4e5f6 (query with --fields time,id lists them)");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.skyloom.cli;
 
 import dev.skyloom.Collection;
 import dev.skyloom.Datapoint;
+import dev.skyloom.Dataset;
 import dev.skyloom.Page;
 import dev.skyloom.Query;
 import dev.skyloom.SpatialFilter;
@@ -27,11 +28,24 @@ import java.util.stream.Stream;
 /** {@code skyloom query}: streams the datapoints of one collection in a time interval, optionally in an area. */
 @Command(name = "query", sortOptions = false,
         description = "Query one collection's datapoints in a time interval (and optionally an area) and write them"
-                + " to stdout or a file, page by page.")
+                + " to stdout or a file, page by page.",
+        footer = {"  skyloom query open_data.copernicus.sentinel2_msi S2A_S2MSI1C \\",
+                "      --from 2025-01-01 --to 2025-01-02",
+                "  skyloom query open_data.copernicus.sentinel2_msi S2A_S2MSI1C \\",
+                "      --from 2025-01-01 --to 2025-01-02 --bbox 5.9,45.8,10.5,47.8 \\",
+                "      --filter \"cloud_cover < 10\" --fields time,id,cloud_cover",
+                "  skyloom query open_data.copernicus.landsat8_oli_tirs L2SP \\",
+                "      --from 2020-01-01 --to 2020-02-01 --format parquet --output l2sp.parquet"})
 final class QueryCommand implements Callable<Integer> {
 
     @ParentCommand
     private SkyloomCommand root;
+
+    @Mixin
+    private ServiceOptions service;
+
+    @Mixin
+    private TimeoutOption timeout;
 
     @Spec
     private CommandSpec spec;
@@ -86,9 +100,10 @@ final class QueryCommand implements Callable<Integer> {
         }
         try (Writer out = OutputTarget.open(output, "--output", environment.out(), commandLine);
              Connection connection = root.connect()) {
-            Collection source = collectionArguments.resolve(connection.client());
-            DatapointWriter writer = DatapointWriter.of(format, out, output, write.warnings(environment),
-                    write.compression());
+            Dataset found = collectionArguments.dataset(connection.client());
+            filters.checkFields(found, commandLine);
+            DatapointWriter writer = write.writer(format, out, output, environment, found, commandLine);
+            Collection source = collectionArguments.resolve(found);
             long remaining = max == null ? Long.MAX_VALUE : max;
             try (ProgressDisplay progress = write.progress(environment, List.of(collectionArguments.collection()));
                  Stream<Page> pages = source.pages(query, progress.listenerFor(collectionArguments.collection()))) {

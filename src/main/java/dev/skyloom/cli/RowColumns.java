@@ -11,9 +11,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The columns of a tabular output, fixed by the first batch: {@code collection} if that batch names one, then every
- * field set in the batch, in field order. Reports, once per name, a field that a later datapoint sets but that has no
- * column.
+ * The columns of a tabular output, fixed by the first batch: {@code collection} if that batch names one, then the
+ * fields chosen with {@code --fields} in the order chosen, or else every field set in the batch, in field order.
+ * Reports, once per name, a field that a later datapoint sets but that has no column (when fields were chosen, only a
+ * chosen one: see {@link #retain}).
  */
 final class RowColumns {
 
@@ -26,29 +27,55 @@ final class RowColumns {
     private final Set<String> reported = new HashSet<>();
     private final Consumer<String> warnings;
     private final String format;
+    private final List<String> chosenLeftOut;
 
-    private RowColumns(List<String> names, boolean collection, Consumer<String> warnings, String format) {
+    private RowColumns(List<String> names, boolean collection, Consumer<String> warnings, String format,
+                       List<String> chosenLeftOut) {
         this.names = List.copyOf(names);
         this.collection = collection;
         this.fieldColumns = new HashSet<>(collection ? names.subList(1, names.size()) : names);
         this.warnings = warnings;
         this.format = format;
+        this.chosenLeftOut = chosenLeftOut;
     }
 
     /**
      * @param collection the first batch's collection, or null for no collection column
      * @param batch      the first non-empty batch
+     * @param chosen     the fields chosen with {@code --fields}, each a column even if the batch never sets it, or
+     *                   empty for the fields the batch sets
      * @param format     the format's name for the warning, e.g. {@code "the CSV header"}
      */
-    static RowColumns of(String collection, List<Datapoint> batch, Consumer<String> warnings, String format) {
+    static RowColumns of(String collection, List<Datapoint> batch, List<String> chosen, Consumer<String> warnings,
+                         String format) {
         Set<String> names = new LinkedHashSet<>();
         if (collection != null) {
             names.add(COLLECTION);
         }
-        for (Datapoint datapoint : batch) {
-            names.addAll(datapoint.fields().keySet());
+        if (chosen.isEmpty()) {
+            for (Datapoint datapoint : batch) {
+                names.addAll(datapoint.fields().keySet());
+            }
+        } else {
+            names.addAll(chosen);
         }
-        return new RowColumns(new ArrayList<>(names), collection != null, warnings, format);
+        return new RowColumns(new ArrayList<>(names), collection != null, warnings, format,
+                chosen.isEmpty() ? null : List.of());
+    }
+
+    /**
+     * The columns that are kept of these, for a format that cannot make a column of some (Parquet cannot type a
+     * chosen field no datapoint of the first batch sets); a dropped chosen field is reported when a datapoint sets
+     * it.
+     *
+     * @param kept the names of the columns to keep (the collection column, if any, among them)
+     * @return these columns without the ones not in {@code kept}
+     */
+    RowColumns retain(Set<String> kept) {
+        List<String> keptNames = names.stream().filter(kept::contains).toList();
+        List<String> dropped = names.stream().filter(name -> !kept.contains(name)).toList();
+        return new RowColumns(keptNames, collection && kept.contains(COLLECTION), warnings, format,
+                chosenLeftOut == null ? null : dropped);
     }
 
     /** @return the column names, in order */
@@ -66,14 +93,26 @@ final class RowColumns {
      * fields had a column) says there are any.
      */
     void checkLeftOut(Map<String, Object> fields, int written) {
+        if (chosenLeftOut != null) {
+            for (String name : chosenLeftOut) {
+                if (fields.get(name) != null && reported.add(name)) {
+                    report(name);
+                }
+            }
+            return;
+        }
         if (written == fields.size()) {
             return;
         }
         for (String name : fields.keySet()) {
             if (!fieldColumns.contains(name) && reported.add(name)) {
-                warnings.accept("field '" + name + "' is set only in later datapoints; " + format + " was already"
-                        + " written, so it is left out (use --format jsonl to keep every field)");
+                report(name);
             }
         }
+    }
+
+    private void report(String name) {
+        warnings.accept("field '" + name + "' is set only in later datapoints; " + format + " was already"
+                + " written, so it is left out (use --format jsonl to keep every field)");
     }
 }

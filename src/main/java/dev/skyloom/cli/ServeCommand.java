@@ -2,6 +2,7 @@ package dev.skyloom.cli;
 
 import dev.skyloom.local.LocalServer;
 import dev.skyloom.local.LocalServerConfig;
+import dev.skyloom.local.SyntheticCollection;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,7 +33,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
         description = "Run a local Tilebox-compatible Datasets server on loopback until Ctrl-C. It requires an API"
                 + " key only if given one: --api-key-file FILE, the " + ServeCommand.KEY_VARIABLE + " environment"
                 + " variable, or --api-key (visible to other users in the process list). TILEBOX_API_KEY is not"
-                + " used.")
+                + " used.",
+        footer = {"  skyloom serve --demo --port 8080",
+                "  SKYLOOM_SERVE_API_KEY=secret skyloom serve --data ./store",
+                "  skyloom serve --demo --latency 100ms --page-size 100"})
 final class ServeCommand implements Callable<Integer> {
 
     /** The environment variable that gives the key the server requires. */
@@ -43,6 +49,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = "--api-key", paramLabel = "KEY",
+            description = "Require this API key from clients, visible to other users in the process list (default:"
+                    + " --api-key-file or " + KEY_VARIABLE + ").")
+    private String apiKey;
 
     @Option(names = "--port", paramLabel = "P", defaultValue = "0",
             description = "TCP port on 127.0.0.1 (default: a free port).")
@@ -58,6 +69,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Load the demo catalogue (Sentinel-1/2, Landsat 8 collections) into an"
             + " empty store.")
     private boolean demo;
+
+    @Option(names = "--synthetic", paramLabel = "DATASET/COLLECTION=N[,...]",
+            description = "Also serve synthetic collections of N Sentinel-2 tiles over 2020, computed on demand"
+                    + " (never stored), e.g. open_data.synthetic/big=5000000. Repeatable.")
+    private List<String> synthetic = new ArrayList<>();
 
     @Option(names = "--latency", paramLabel = "D", defaultValue = "0",
             converter = OptionConverters.DurationConverter.class,
@@ -86,14 +102,24 @@ final class ServeCommand implements Callable<Integer> {
                     + " environment variable; with neither, and no --api-key, no key is required).")
     private Path apiKeyFile;
 
+    @Option(names = "--max-request-mb", paramLabel = "MB",
+            defaultValue = "" + (LocalServerConfig.DEFAULT_MAX_REQUEST_BYTES >> 20),
+            description = "Refuse request bodies over MB mebibytes, compressed or inflated (default: ${DEFAULT-VALUE},"
+                    + " room for an ingest batch of 8,192 datapoints).")
+    private int maxRequestMb;
+
     @Override
     public Integer call() {
         LocalServerConfig config = config(spec.commandLine());
         LocalServer server;
-        try {
-            server = LocalServer.start(config);
+        Environment environment = root.environment();
+        try (DemoProgressDisplay progress = new DemoProgressDisplay(environment.errIsTerminal()
+                ? ProgressDisplay.Mode.BARS : ProgressDisplay.Mode.LINES, environment.err())) {
+            server = LocalServer.start(config, progress);
         } catch (UncheckedIOException e) {
             throw new CommandFailure("cannot start the local server: " + reason(e), e);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("cannot start the local server: " + e.getMessage(), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean closed = new AtomicBoolean();
@@ -144,7 +170,11 @@ final class ServeCommand implements Callable<Integer> {
         try {
             return LocalServerConfig.defaults().withPort(port).withDataDir(data).withDemo(demo)
                     .withLatency(latency).withJitter(jitter).withPageSize(pageSize).withBandwidthMbps(bandwidth)
-                    .withFaultRate(faultRate).withApiKey(serverKey(commandLine));
+                    .withFaultRate(faultRate).withApiKey(serverKey(commandLine))
+                    .withMaxRequestBytes(maxRequestMb * (1L << 20))
+                    .withDemoCache(root.environment().cacheDir())
+                    .withSynthetic(synthetic.stream().flatMap(specs -> SyntheticCollection.parseAll(specs).stream())
+                            .toList());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(commandLine, e.getMessage());
         }
@@ -152,7 +182,7 @@ final class ServeCommand implements Callable<Integer> {
 
     /** The key the server requires: --api-key, --api-key-file or the environment variable, or null for none. */
     private String serverKey(CommandLine commandLine) {
-        String option = root.apiKeyOption();
+        String option = apiKey != null ? apiKey : root.apiKeyOption();
         if (option != null && apiKeyFile != null) {
             throw new ParameterException(commandLine, "give either --api-key or --api-key-file, not both");
         }

@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Prints datapoints as an aligned table of a few key columns: time, id and the first {@value #EXTRA_COLUMNS} plain
- * (text, number, flag) fields of the first batch, after a {@code collection} column when the batch names one. Rows
- * are kept until {@link #finish()}, which prints the table followed by the datapoint count: the one format that is
- * not written in constant memory, meant for reading results in a terminal.
+ * Prints datapoints as an aligned table: the columns chosen with {@code --fields}, or else a few key ones (time, id
+ * and the first {@value #EXTRA_COLUMNS} plain text, number or flag fields of the first batch), after a
+ * {@code collection} column when the batch names one. Counts are grouped by thousands and server text is shown
+ * escaped (see {@link TextTable}). Rows are kept until {@link #finish()}, which prints the table followed by the
+ * datapoint count: the one format that is not written in constant memory, meant for reading results in a terminal.
  */
 final class TableWriter implements DatapointWriter {
 
@@ -23,11 +24,16 @@ final class TableWriter implements DatapointWriter {
     private static final Set<String> SKIPPED = Set.of("time", "id", "ingestion_time", "geometry");
 
     private final Writer out;
+    private final List<String> chosen;
     private List<String> columns;
     private TextTable table;
 
-    TableWriter(Writer out) {
+    /**
+     * @param fields the columns to show, in order, or empty for the key columns
+     */
+    TableWriter(Writer out, List<String> fields) {
         this.out = out;
+        this.chosen = List.copyOf(fields);
     }
 
     @Override
@@ -36,13 +42,14 @@ final class TableWriter implements DatapointWriter {
             return;
         }
         if (columns == null) {
-            columns = keyColumns(collection, batch.getFirst().fields());
+            columns = chosen.isEmpty() ? keyColumns(collection, batch.getFirst().fields())
+                    : withCollection(collection, chosen);
             table = new TextTable(columns);
         }
         for (Datapoint datapoint : batch) {
             Map<String, Object> fields = datapoint.fields();
             table.add(columns.stream().map(column -> column.equals(RowColumns.COLLECTION) && collection != null
-                    ? collection : CellText.of(fields.get(column))).toList());
+                    ? collection : CellText.forPeople(fields.get(column))).toList());
         }
     }
 
@@ -52,17 +59,22 @@ final class TableWriter implements DatapointWriter {
             out.write("(no datapoints)\n");
         } else {
             table.print(out);
-            out.write("(" + table.size() + (table.size() == 1 ? " datapoint)\n" : " datapoints)\n"));
+            out.write("(" + Numbers.grouped(table.size()) + (table.size() == 1 ? " datapoint)\n" : " datapoints)\n"));
         }
         out.flush();
     }
 
-    private static List<String> keyColumns(String collection, Map<String, Object> first) {
+    private static List<String> withCollection(String collection, List<String> fields) {
         List<String> result = new ArrayList<>();
         if (collection != null) {
             result.add(RowColumns.COLLECTION);
         }
-        result.addAll(List.of("time", "id"));
+        result.addAll(fields);
+        return result;
+    }
+
+    private static List<String> keyColumns(String collection, Map<String, Object> first) {
+        List<String> result = withCollection(collection, List.of("time", "id"));
         int wanted = result.size() + EXTRA_COLUMNS;
         for (Map.Entry<String, Object> field : first.entrySet()) {
             if (result.size() == wanted) {

@@ -7,17 +7,28 @@ import java.util.List;
 
 /**
  * A table of text cells printed with aligned columns: a header row, a rule, then the rows, columns separated by two
- * spaces. Cells longer than the column limit are cut with an ellipsis.
+ * spaces. Cells longer than the column limit are cut with an ellipsis, and control and escape characters in them are
+ * shown escaped ({@link TerminalText#safe}), so text from a server cannot steer the terminal.
  */
 final class TextTable {
 
     private static final int MAX_CELL = 48;
 
     private final List<String> header;
+    private final int maxCell;
     private final List<List<String>> rows = new ArrayList<>();
 
+    /** A table whose cells are cut at {@value #MAX_CELL} characters. */
     TextTable(List<String> header) {
-        this.header = List.copyOf(header);
+        this(header, MAX_CELL);
+    }
+
+    /**
+     * @param maxCell the longest a cell may be before it is cut
+     */
+    TextTable(List<String> header, int maxCell) {
+        this.header = header.stream().map(TerminalText::safe).toList();
+        this.maxCell = maxCell;
     }
 
     /**
@@ -29,7 +40,7 @@ final class TextTable {
         if (row.size() != header.size()) {
             throw new IllegalArgumentException("a row has " + row.size() + " cells, the header " + header.size());
         }
-        rows.add(row.stream().map(TextTable::cut).toList());
+        rows.add(row.stream().map(this::cut).toList());
     }
 
     /** @return the number of rows added */
@@ -76,8 +87,8 @@ final class TextTable {
         out.write('\n');
     }
 
-    private static String cut(String cell) {
-        String flat = cell.replace('\n', ' ').replace('\r', ' ');
-        return flat.length() <= MAX_CELL ? flat : flat.substring(0, MAX_CELL - 1) + "…";
+    private String cut(String cell) {
+        String safe = TerminalText.safe(cell);
+        return safe.length() <= maxCell ? safe : safe.substring(0, maxCell - 1) + "…";
     }
 }

@@ -82,13 +82,23 @@ public final class ConcurrentLoader {
     /**
      * A loader with the defaults: fail fast, no deadline, {@value #DEFAULT_MAX_CONCURRENT_REQUESTS} requests in
      * flight at most, no splitting, no progress listener.
+     *
+     * @return the loader
+     * @throws SkyloomException.InvalidArgument (code {@code failed_precondition}) if the JVM was not started with
+     *                                          {@code --enable-preview} on Java 25; the message says where to add it
      */
     public static ConcurrentLoader create() {
+        PreviewRequirement.check();
         return new ConcurrentLoader(LoadMode.FAIL_FAST, Optional.empty(), DEFAULT_MAX_CONCURRENT_REQUESTS, 1,
                 (c, p) -> { });
     }
 
-    /** A copy that handles failures as {@code mode} says (default {@link LoadMode#FAIL_FAST}). */
+    /**
+     * A copy that handles failures as {@code mode} says (default {@link LoadMode#FAIL_FAST}).
+     *
+     * @param mode fail fast or collect
+     * @return the copy
+     */
     public ConcurrentLoader withMode(LoadMode mode) {
         return new ConcurrentLoader(Objects.requireNonNull(mode, "mode"), deadline, maxConcurrentRequests, slices,
                 progress);
@@ -97,6 +107,8 @@ public final class ConcurrentLoader {
     /**
      * A copy whose loads are cancelled when {@code deadline} has passed since they started (default: no deadline).
      *
+     * @param deadline a positive duration
+     * @return the copy
      * @throws IllegalArgumentException if the deadline is zero or negative
      */
     public ConcurrentLoader withDeadline(Duration deadline) {
@@ -111,6 +123,8 @@ public final class ConcurrentLoader {
      * {@value #DEFAULT_MAX_CONCURRENT_REQUESTS}). It also bounds the collections loading at once to {@code 2 * max}:
      * the others start as earlier ones finish, so a load of many collections keeps few threads alive.
      *
+     * @param max the limit, 1 or more
+     * @return the copy
      * @throws IllegalArgumentException if {@code max} is below 1
      */
     public ConcurrentLoader withMaxConcurrentRequests(int max) {
@@ -124,6 +138,8 @@ public final class ConcurrentLoader {
      * A copy that cuts each collection's time interval into {@code k} slices loaded concurrently (default 1: no
      * split). Intervals shorter than {@code k} milliseconds get fewer slices.
      *
+     * @param k the number of slices, 1 to {@value #MAX_SLICES}
+     * @return the copy
      * @throws IllegalArgumentException if {@code k} is not between 1 and {@value #MAX_SLICES}
      */
     public ConcurrentLoader withSplit(int k) {
@@ -138,6 +154,8 @@ public final class ConcurrentLoader {
      * A copy that chooses each collection's number of slices from its datapoint count and availability (one more
      * request per collection): about one slice per 5,000 datapoints expected in the query interval, at most 16; one
      * when the collection does not report them.
+     *
+     * @return the copy
      */
     public ConcurrentLoader withAutoSplit() {
         return new ConcurrentLoader(mode, deadline, maxConcurrentRequests, 0, progress);
@@ -148,6 +166,9 @@ public final class ConcurrentLoader {
      * when the collection is complete. With slices, a collection's figures are the sums over its slices and the
      * fraction is the covered share of its whole interval. The listener is called from many threads at once (one
      * collection's reports arrive in order) and must be thread-safe and quick. Default: none.
+     *
+     * @param listener called with the collection and its progress
+     * @return the copy
      */
     public ConcurrentLoader withProgress(BiConsumer<Collection, QueryProgress> listener) {
         return new ConcurrentLoader(mode, deadline, maxConcurrentRequests, slices,

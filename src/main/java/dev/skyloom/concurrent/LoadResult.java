@@ -19,18 +19,30 @@ public record LoadResult(List<Outcome> outcomes, Duration wallTime) {
         Objects.requireNonNull(wallTime, "wallTime");
     }
 
-    /** The collections that loaded completely, in input order (all of them unless the mode is COLLECT). */
+    /**
+     * The collections that loaded completely, in input order (all of them unless the mode is COLLECT).
+     *
+     * @return the successful loads
+     */
     public List<CollectionLoad> loads() {
         return outcomes.stream().filter(Outcome.Success.class::isInstance)
                 .map(o -> ((Outcome.Success) o).load()).toList();
     }
 
-    /** The collections that failed, in input order; always empty unless the mode is COLLECT. */
+    /**
+     * The collections that failed, in input order; always empty unless the mode is COLLECT.
+     *
+     * @return the failures
+     */
     public List<Outcome.Failure> failures() {
         return outcomes.stream().filter(Outcome.Failure.class::isInstance).map(Outcome.Failure.class::cast).toList();
     }
 
-    /** The figures of the successful collections added up, with the whole load's wall time. */
+    /**
+     * The figures of the successful collections added up, with the whole load's wall time.
+     *
+     * @return the totals
+     */
     public LoadStats totals() {
         List<LoadStats> stats = loads().stream().map(CollectionLoad::stats).toList();
         return new LoadStats(stats.stream().mapToLong(LoadStats::pages).sum(),

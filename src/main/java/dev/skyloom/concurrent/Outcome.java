@@ -20,7 +20,11 @@ import java.util.Objects;
  */
 public sealed interface Outcome {
 
-    /** The collection this outcome is about. */
+    /**
+     * The collection this outcome is about.
+     *
+     * @return the collection
+     */
     Collection collection();
 
     /**

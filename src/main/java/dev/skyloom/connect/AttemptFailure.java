@@ -20,6 +20,8 @@ import java.util.Optional;
 record AttemptFailure(ConnectCode code, String detail, boolean retryable, boolean rateLimited, Throwable cause) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** An error body is a small JSON object; one that inflates past this is not read as one. */
+    private static final long ERROR_BODY_LIMIT = 64 << 10;
 
     AttemptFailure {
         Objects.requireNonNull(code, "code");
@@ -55,16 +57,27 @@ record AttemptFailure(ConnectCode code, String detail, boolean retryable, boolea
      * @return the failure
      */
     static AttemptFailure fromIo(IOException failure, String host) {
-        String reason = failure.getMessage() == null
-                ? failure.getClass().getSimpleName()
-                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        return new AttemptFailure(ConnectCode.UNAVAILABLE, "could not reach " + host + " (" + reason + ")", true,
+        return new AttemptFailure(ConnectCode.UNAVAILABLE, "could not reach " + host + " (" + reason(failure) + ")", true,
                 false, failure);
+    }
+
+    /** What went wrong, in words: the JDK's messages are terse and often missing, and class names mean nothing. */
+    private static String reason(IOException failure) {
+        String message = failure.getMessage() == null ? "" : failure.getMessage().strip();
+        return switch (failure) {
+            case java.net.http.HttpConnectTimeoutException _ -> "the connection timed out";
+            case java.net.ConnectException _ -> message.isEmpty() ? "connection refused" : message.toLowerCase(
+                    java.util.Locale.ROOT);
+            case java.net.UnknownHostException _ -> "unknown host";
+            case javax.net.ssl.SSLException _ -> "TLS failed" + (message.isEmpty() ? "" : ": " + message);
+            case java.io.EOFException _ -> "the connection closed early";
+            default -> message.isEmpty() ? "the connection failed" : message;
+        };
     }
 
     private static Optional<JsonNode> errorBody(HttpResponse<byte[]> response) {
         try {
-            byte[] body = ContentCoding.decode(response.headers(), response.body());
+            byte[] body = ContentCoding.decode(response.headers(), response.body(), ERROR_BODY_LIMIT);
             if (body.length == 0) {
                 return Optional.empty();
             }

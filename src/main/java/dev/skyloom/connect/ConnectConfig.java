@@ -22,9 +22,15 @@ import java.util.Objects;
  *                       when set, the server is told the remaining time in {@code Connect-Timeout-Ms}
  * @param retryPolicy    when and how often failed attempts are repeated
  * @param userAgent      the {@code User-Agent} header, e.g. {@code skyloom/0.1.0}
+ * @param maxResponseBytes the largest response body accepted, counted both as received and after gunzip; a larger
+ *                       one fails the call at once (nothing more is read or inflated) and is not retried
  */
 public record ConnectConfig(URI baseUrl, String apiKey, HttpClient httpClient, Duration connectTimeout,
-                            Duration attemptTimeout, Duration callTimeout, RetryPolicy retryPolicy, String userAgent) {
+                            Duration attemptTimeout, Duration callTimeout, RetryPolicy retryPolicy, String userAgent,
+                            long maxResponseBytes) {
+
+    /** The default of {@code maxResponseBytes}: 64 MiB, some fifty times the largest page seen from the service. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L << 20;
 
     /**
      * Validates the settings.
@@ -33,7 +39,8 @@ public record ConnectConfig(URI baseUrl, String apiKey, HttpClient httpClient, D
      *                                  {@code userAgent} is null
      * @throws IllegalArgumentException if the base URL is not an absolute http(s) URL with a host and without query
      *                                  or fragment, the API key is blank or has control characters, a timeout is
-     *                                  not positive, or the user agent is blank or has control characters
+     *                                  not positive, the user agent is blank or has control characters, or
+     *                                  {@code maxResponseBytes} is not positive
      */
     public ConnectConfig {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -55,6 +62,29 @@ public record ConnectConfig(URI baseUrl, String apiKey, HttpClient httpClient, D
         if (userAgent.isBlank() || hasControlCharacters(userAgent)) {
             throw new IllegalArgumentException("userAgent must not be blank or contain control characters");
         }
+        if (maxResponseBytes < 1) {
+            throw new IllegalArgumentException("maxResponseBytes must be positive, got " + maxResponseBytes);
+        }
+    }
+
+    /**
+     * Settings with the default response cap, {@value #DEFAULT_MAX_RESPONSE_BYTES} bytes.
+     *
+     * @param baseUrl        as in the canonical constructor
+     * @param apiKey         as in the canonical constructor
+     * @param httpClient     as in the canonical constructor
+     * @param connectTimeout as in the canonical constructor
+     * @param attemptTimeout as in the canonical constructor
+     * @param callTimeout    as in the canonical constructor
+     * @param retryPolicy    as in the canonical constructor
+     * @param userAgent      as in the canonical constructor
+     * @throws NullPointerException     as the canonical constructor
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public ConnectConfig(URI baseUrl, String apiKey, HttpClient httpClient, Duration connectTimeout,
+                         Duration attemptTimeout, Duration callTimeout, RetryPolicy retryPolicy, String userAgent) {
+        this(baseUrl, apiKey, httpClient, connectTimeout, attemptTimeout, callTimeout, retryPolicy, userAgent,
+                DEFAULT_MAX_RESPONSE_BYTES);
     }
 
     /**
@@ -71,7 +101,8 @@ public record ConnectConfig(URI baseUrl, String apiKey, HttpClient httpClient, D
                 + ", attemptTimeout=" + attemptTimeout
                 + ", callTimeout=" + callTimeout
                 + ", retryPolicy=" + retryPolicy
-                + ", userAgent=" + userAgent + "]";
+                + ", userAgent=" + userAgent
+                + ", maxResponseBytes=" + maxResponseBytes + "]";
     }
 
     private static void checkBaseUrl(URI url) {

@@ -18,8 +18,13 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
@@ -111,7 +116,13 @@ public final class ConnectTransport implements AutoCloseable {
      * of the configured policy; {@link RetryPolicy#none()} makes exactly one attempt, for callers that retry
      * themselves because they must know whether an attempt failed (e.g. to reconcile non-idempotent writes).
      *
+     * @param service the fully qualified service, e.g. {@code datasets.v1.DataAccessService}
+     * @param method the method, e.g. {@code Query}
+     * @param request the request message, sent serialized as the body
+     * @param parser the parser of the response message type
      * @param retries how transient failures of this call are retried
+     * @param <T> the response message type
+     * @return the decoded response and the size of its body on the wire
      * @throws SkyloomException as {@link #unary(String, String, Message, Parser)}
      */
     public <T extends Message> ConnectResponse<T> unary(String service, String method, Message request,
@@ -136,16 +147,20 @@ public final class ConnectTransport implements AutoCloseable {
             Duration attemptTimeout = config.attemptTimeout();
             boolean callBinds = callLeft.isPresent()
                     && (attemptTimeout == null || callLeft.get().compareTo(attemptTimeout) <= 0);
-            HttpRequest httpRequest = request(uri, body, callBinds ? callLeft.get() : attemptTimeout, callLeft);
+            Duration timeout = callBinds ? callLeft.get() : attemptTimeout;
+            HttpRequest httpRequest = request(uri, body, timeout, callLeft);
             AttemptFailure failure;
             try {
-                HttpResponse<byte[]> response = httpClient.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response = send(httpRequest, timeout);
                 if (response.statusCode() == 200) {
                     return decode(method, response, parser);
                 }
                 failure = AttemptFailure.fromResponse(response, host);
             } catch (InterruptedException e) {
                 throw cancelled(method, e);
+            } catch (ResponseTooLarge e) {
+                throw errors.badResponse(method, ConnectCode.INTERNAL, e.getMessage()
+                        + "; is the URL a Tilebox server?", e);
             } catch (HttpConnectTimeoutException e) {
                 failure = AttemptFailure.fromIo(e, host);
             } catch (HttpTimeoutException e) {
@@ -183,6 +198,48 @@ public final class ConnectTransport implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends one attempt and reads its body, all within {@code timeout}: the HTTP client's own request timeout ends
+     * when the response headers arrive, so a body that trickles in forever is bounded here. The body is read up to
+     * the configured cap.
+     *
+     * @throws HttpTimeoutException if the exchange, body included, took longer than {@code timeout}
+     * @throws ResponseTooLarge     if the body passed the cap
+     */
+    private HttpResponse<byte[]> send(HttpRequest request, Duration timeout) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<byte[]>> exchange = httpClient.sendAsync(request,
+                HttpResponse.BodyHandlers.limiting(HttpResponse.BodyHandlers.ofByteArray(),
+                        config.maxResponseBytes()));
+        try {
+            return timeout == null ? exchange.get() : exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new HttpTimeoutException("no complete response within " + CallDeadline.describe(timeout));
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        }
+    }
+
+    private IOException unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof IOException io && io.getMessage() != null
+                && io.getMessage().startsWith("body exceeds capacity")) {
+            return new ResponseTooLarge("the response body", config.maxResponseBytes());
+        }
+        return switch (cause) {
+            case IOException io -> io;
+            case RuntimeException runtime -> throw runtime;
+            case Error error -> throw error;
+            default -> new IOException(cause.getMessage(), cause);
+        };
+    }
+
     private HttpRequest request(URI uri, byte[] body, Duration timeout, Optional<Duration> callLeft) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -214,8 +271,10 @@ public final class ConnectTransport implements AutoCloseable {
         }
         byte[] raw = response.body();
         try {
-            byte[] body = ContentCoding.decode(response.headers(), raw);
+            byte[] body = ContentCoding.decode(response.headers(), raw, config.maxResponseBytes());
             return new ConnectResponse<>(parser.parseFrom(body), raw.length);
+        } catch (ResponseTooLarge e) {
+            throw errors.badResponse(method, ConnectCode.INTERNAL, e.getMessage(), e);
         } catch (InvalidProtocolBufferException e) {
             throw errors.badResponse(method, ConnectCode.INTERNAL, "the response could not be decoded as "
                     + messageName(parser) + " (" + e.getMessage() + ")", e);

@@ -6,7 +6,6 @@ import dev.skyloom.local.store.CatalogRows.Collection;
 import dev.skyloom.local.store.CatalogRows.Dataset;
 import dev.skyloom.local.store.CatalogStore;
 import dev.skyloom.local.store.DatapointIds;
-import dev.skyloom.local.store.DatapointStore;
 import dev.skyloom.local.store.Names;
 import dev.skyloom.wire.datasets.v1.CollectionInfo;
 import dev.skyloom.wire.datasets.v1.CreateCollectionRequest;
@@ -28,9 +27,9 @@ import java.util.UUID;
 final class CollectionRpcs {
 
     private final CatalogStore catalog;
-    private final DatapointStore datapoints;
+    private final Datapoints datapoints;
 
-    CollectionRpcs(CatalogStore catalog, DatapointStore datapoints) {
+    CollectionRpcs(CatalogStore catalog, Datapoints datapoints) {
         this.catalog = catalog;
         this.datapoints = datapoints;
     }
@@ -62,6 +61,7 @@ final class CollectionRpcs {
             throw RpcException.notFound("no such collection '" + collection.id() + "' in dataset '"
                     + dataset.codeName() + "'");
         }
+        datapoints.requireWritable(collection.id());
         catalog.deleteCollection(collection.id());
         return DeleteCollectionResponse.getDefaultInstance();
     }

@@ -7,7 +7,6 @@ import dev.skyloom.local.error.RpcException;
 import dev.skyloom.local.geo.SpatialPredicate;
 import dev.skyloom.local.store.CatalogStore;
 import dev.skyloom.local.store.DatapointIds;
-import dev.skyloom.local.store.DatapointStore;
 import dev.skyloom.local.store.DatapointStore.BboxFilter;
 import dev.skyloom.local.store.DatapointStore.Stored;
 import dev.skyloom.local.store.DatasetSchema;
@@ -34,10 +33,10 @@ import java.util.function.Predicate;
 final class DataAccessRpcs {
 
     private final CatalogStore catalog;
-    private final DatapointStore datapoints;
+    private final Datapoints datapoints;
     private final int pageSize;
 
-    DataAccessRpcs(CatalogStore catalog, DatapointStore datapoints, int pageSize) {
+    DataAccessRpcs(CatalogStore catalog, Datapoints datapoints, int pageSize) {
         this.catalog = catalog;
         this.datapoints = datapoints;
         this.pageSize = pageSize;

@@ -9,7 +9,6 @@ import dev.skyloom.local.store.CatalogRows.Dataset;
 import dev.skyloom.local.store.CatalogRows.Group;
 import dev.skyloom.local.store.CatalogStore;
 import dev.skyloom.local.store.DatapointIds;
-import dev.skyloom.local.store.DatapointStore;
 import dev.skyloom.local.store.Names;
 import dev.skyloom.wire.datasets.v1.AnnotatedType;
 import dev.skyloom.wire.datasets.v1.CreateDatasetRequest;
@@ -39,9 +38,9 @@ final class DatasetRpcs {
     static final UUID USER_GROUP_ID = UUID.fromString("0190b1c0-0000-7000-8000-00000000a11c");
 
     private final CatalogStore catalog;
-    private final DatapointStore datapoints;
+    private final Datapoints datapoints;
 
-    DatasetRpcs(CatalogStore catalog, DatapointStore datapoints) {
+    DatasetRpcs(CatalogStore catalog, Datapoints datapoints) {
         this.catalog = catalog;
         this.datapoints = datapoints;
     }

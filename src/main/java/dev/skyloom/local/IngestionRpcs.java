@@ -4,7 +4,6 @@ import dev.skyloom.local.error.RpcException;
 import dev.skyloom.local.store.CatalogRows.Collection;
 import dev.skyloom.local.store.CatalogStore;
 import dev.skyloom.local.store.DatapointIds;
-import dev.skyloom.local.store.DatapointStore;
 import dev.skyloom.local.store.DatasetSchema;
 import dev.skyloom.local.store.Ingestor;
 import dev.skyloom.wire.datasets.v1.DeleteRequest;
@@ -20,10 +19,10 @@ import java.util.List;
 final class IngestionRpcs {
 
     private final CatalogStore catalog;
-    private final DatapointStore datapoints;
+    private final Datapoints datapoints;
     private final Ingestor ingestor;
 
-    IngestionRpcs(CatalogStore catalog, DatapointStore datapoints, Ingestor ingestor) {
+    IngestionRpcs(CatalogStore catalog, Datapoints datapoints, Ingestor ingestor) {
         this.catalog = catalog;
         this.datapoints = datapoints;
         this.ingestor = ingestor;
@@ -31,6 +30,7 @@ final class IngestionRpcs {
 
     IngestResponse ingest(IngestRequest request) {
         Collection collection = collection(request.hasCollectionId(), request.getCollectionId());
+        datapoints.requireWritable(collection.id());
         DatasetSchema schema = catalog.schema(catalog.dataset(collection.datasetId()).orElseThrow(
                 () -> RpcException.notFound("no such dataset '" + collection.datasetId() + "'")));
         Ingestor.Result result = ingestor.ingest(collection.id(), schema, request.getValuesList(),

@@ -1,26 +1,33 @@
 package dev.skyloom.local;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.skyloom.local.demo.DemoCatalog;
 import dev.skyloom.local.store.CatalogStore;
 import dev.skyloom.local.store.Database;
 import dev.skyloom.local.store.DatapointStore;
 import dev.skyloom.local.store.Ingestor;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A local, Tilebox-compatible Datasets server: the Connect unary protocol over HTTP/1.1 on loopback, every request on
- * its own virtual thread, backed by SQLite (a file in the data directory, or memory).
+ * A local, Tilebox-compatible Datasets server: gRPC, Connect and gRPC-Web on one port, over HTTP/1.1 and cleartext
+ * HTTP/2 (prior knowledge or upgrade), on loopback by default, every call on its own virtual thread, backed by SQLite
+ * (a file in the data directory, or memory).
  *
  * {@snippet :
  * try (var server = LocalServer.start(LocalServerConfig.defaults().withDemo(true))) {
@@ -31,65 +38,121 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class LocalServer implements AutoCloseable {
 
-    /**
-     * The JDK server reads this once, when its first server is created, and leaves Nagle's algorithm on by default.
-     * With Nagle on, the last part of any response longer than one TCP segment (a page of 1,000 datapoints is) waits
-     * for the client's delayed acknowledgement, about 40 ms on Linux: that was most of a page's time on loopback.
-     */
-    static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+    /** Platform threads for Jetty's selector and its non-blocking tasks; calls run on virtual threads. */
+    private static final int PLATFORM_THREADS = 8;
 
-    private final HttpServer http;
-    private final ExecutorService executor;
+    private final Server jetty;
+    private final ServerConnector connector;
+    private final RpcHandler handler;
+    private final SlowHeaderGuard guard;
+    private final HangupWatcher hangups;
     private final Database database;
     private final URI url;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalServer(HttpServer http, ExecutorService executor, Database database) {
-        this.http = http;
-        this.executor = executor;
+    private LocalServer(Server jetty, ServerConnector connector, RpcHandler handler, SlowHeaderGuard guard,
+                        HangupWatcher hangups, Database database) throws IOException {
+        this.jetty = jetty;
+        this.connector = connector;
+        this.handler = handler;
+        this.guard = guard;
+        this.hangups = hangups;
         this.database = database;
-        this.url = URI.create("http://" + hostForUrl(http.getAddress()) + ":" + http.getAddress().getPort());
+        InetSocketAddress address = (InetSocketAddress) ((ServerSocketChannel) connector.getTransport())
+                .getLocalAddress();
+        this.url = URI.create("http://" + hostForUrl(address) + ":" + address.getPort());
     }
 
     /**
-     * Opens the store, loads the demo catalogue if asked and the store has no datasets, binds and starts serving.
-     * Unless the JVM's {@code sun.net.httpserver.nodelay} property is already set, it sets it to {@code true} (the JDK
-     * server reads it when its first server is created): responses then go out without waiting for the client's
-     * delayed acknowledgements.
+     * Opens the store, with the demo catalogue if asked, binds and starts serving; as {@link #start(LocalServerConfig,
+     * DemoProgress)} without progress.
      *
      * @param config the settings
      * @return the running server
-     * @throws UncheckedIOException if the data directory cannot be created or is used by another server, the database
-     *                              cannot be opened or the address cannot be bound; the message says which
+     * @throws UncheckedIOException     as {@link #start(LocalServerConfig, DemoProgress)}
+     * @throws IllegalArgumentException as {@link #start(LocalServerConfig, DemoProgress)}
      */
     public static LocalServer start(LocalServerConfig config) {
+        return start(config, DemoProgress.NONE);
+    }
+
+    /**
+     * Opens the store, with the demo catalogue if asked, binds and starts serving. The demo catalogue comes from the
+     * configured cache (see {@link DemoCache}), generated there first if this is the first run; with no cache it is
+     * generated into an empty store. Responses go out without waiting for the client's delayed acknowledgements
+     * ({@code TCP_NODELAY}).
+     *
+     * @param config   the settings
+     * @param progress told about generating the demo catalogue, if this start generates it
+     * @return the running server
+     * @throws UncheckedIOException     if the data directory cannot be created or is used by another server, the demo
+     *                                  cache or the database cannot be created or opened, or the address cannot be
+     *                                  bound; the message says which
+     * @throws IllegalArgumentException if the configuration is read-only with neither a data directory nor the demo,
+     *                                  or read-only with synthetic collections, or a synthetic collection's name is
+     *                                  taken by a stored one
+     */
+    public static LocalServer start(LocalServerConfig config, DemoProgress progress) {
         Objects.requireNonNull(config, "config");
-        if (System.getProperty(NODELAY_PROPERTY) == null) {
-            System.setProperty(NODELAY_PROPERTY, "true");
+        Objects.requireNonNull(progress, "progress");
+        if (config.readOnly() && !config.synthetic().isEmpty()) {
+            throw new IllegalArgumentException("synthetic collections need a writable store (they are registered in"
+                    + " its catalogue)");
         }
-        Database database = Database.open(config.dataDir(), config.sharedDataDir(), config.maxDataBytes());
+        Database database = StoreSetup.open(config, progress);
+        Server jetty = null;
+        HangupWatcher hangups = null;
         try {
             CatalogStore catalog = new CatalogStore(database);
-            DatapointStore datapoints = new DatapointStore(database);
-            Ingestor ingestor = new Ingestor(datapoints, Clock.systemUTC());
-            if (config.demo() && catalog.datasets().isEmpty()) {
-                DemoCatalog.writeTo(new StoreDemoSink(catalog, ingestor), config.seed());
-            }
+            DatapointStore store = new DatapointStore(database);
+            Ingestor ingestor = new Ingestor(store, Clock.systemUTC());
+            Datapoints datapoints = new Datapoints(store,
+                    SyntheticSource.register(catalog, config.synthetic(), config.seed()));
             Routes routes = new Routes(new DatasetRpcs(catalog, datapoints), new CollectionRpcs(catalog, datapoints),
                     new DataAccessRpcs(catalog, datapoints, config.pageSize()),
                     new IngestionRpcs(catalog, datapoints, ingestor));
-            HttpServer http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
-            ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-            http.setExecutor(executor);
-            http.createContext("/", new ConnectHandler(routes, new Knobs(config), config.apiKey()));
-            http.start();
-            return new LocalServer(http, executor, database);
-        } catch (IOException e) {
+
+            QueuedThreadPool threads = new QueuedThreadPool(PLATFORM_THREADS, 1);
+            threads.setName("skyloom-server");
+            threads.setReservedThreads(0);
+            threads.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(
+                    Thread.ofVirtual().name("skyloom-call-", 0).factory()));
+            jetty = new Server(threads);
+            Scheduler scheduler = new ScheduledExecutorScheduler("skyloom-server-timer", true);
+            jetty.addBean(scheduler);
+
+            HttpConfiguration http = new HttpConfiguration();
+            http.setSendServerVersion(false);
+            http.setSendXPoweredBy(false);
+            ServerConnector connector = new ServerConnector(jetty, 0, 1, new HttpConnectionFactory(http),
+                    new HTTP2CServerConnectionFactory(http));
+            connector.setHost(config.host());
+            connector.setPort(config.port());
+            connector.setAcceptedTcpNoDelay(true);
+            connector.setIdleTimeout(config.idleTimeout().toMillis());
+            SlowHeaderGuard guard = new SlowHeaderGuard(config.readTimeout(), scheduler);
+            connector.addEventListener(guard);
+            jetty.addConnector(connector);
+
+            hangups = new HangupWatcher();
+            RpcHandler handler = new RpcHandler(routes, new Knobs(config), config, scheduler, hangups);
+            jetty.setHandler(handler);
+            jetty.setErrorHandler(new MalformedRequestLog());
+            jetty.start();
+            guard.start();
+            return new LocalServer(jetty, connector, handler, guard, hangups, database);
+        } catch (Exception e) {
+            stopQuietly(jetty);
+            if (hangups != null) {
+                hangups.close();
+            }
             database.close();
-            throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port(), e);
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
+            if (e instanceof RuntimeException runtime && !(e.getCause() instanceof IOException)) {
+                throw runtime;
+            }
+            IOException cause = e instanceof IOException io ? io
+                    : e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
+            throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port(), cause);
         }
     }
 
@@ -108,25 +171,43 @@ public final class LocalServer implements AutoCloseable {
      * @return the port
      */
     public int port() {
-        return http.getAddress().getPort();
+        return url.getPort();
+    }
+
+    /** The connector, for tests that look at accepted connections. */
+    ServerConnector connector() {
+        return connector;
     }
 
     /**
-     * Stops accepting connections, waits up to one second for requests in flight, then closes the store. Idempotent.
+     * Stops accepting connections, cancels the calls in flight (their queries end at once) and waits up to one second
+     * for them to answer, then closes the store. Idempotent.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        http.stop(1);
-        executor.shutdownNow();
+        guard.stop();
         try {
-            executor.awaitTermination(1, TimeUnit.SECONDS);
+            handler.cancelAll(Duration.ofSeconds(1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            stopQuietly(jetty);
+            hangups.close();
             database.close();
+        }
+    }
+
+    private static void stopQuietly(Server jetty) {
+        if (jetty == null) {
+            return;
+        }
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            // Stopping failed part-way (a request did not finish in time): the port is released either way.
         }
     }
 

@@ -4,6 +4,7 @@ import dev.skyloom.local.demo.DemoCatalog;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -30,26 +31,50 @@ import java.util.Objects;
  * @param apiKey        when set, every request must carry {@code Authorization: Bearer <apiKey>}; null (the default)
  *                      accepts any or none. Never shown by {@link #toString()}.
  * @param seed          seeds the demo catalogue and the jitter and fault randomness; default
- *                      {@link DemoCatalog#DEFAULT_SEED}
- * @param sharedDataDir whether other servers may use the data directory at the same time, each opening it shared
- *                      (the CLI's demo catalogue cache, read by several commands at once); default false: the server
+ *                      {@value DemoCatalog#DEFAULT_SEED}
+ * @param sharedDataDir whether other servers may use the data directory at the same time, each opening it shared;
+ *                      default false: the server
  *                      holds the directory alone, and a second server on it fails to start saying so
  * @param maxDataBytes  the most bytes the database may grow to; when it is full (or the disk is), writes are refused
  *                      with {@code resource_exhausted}; 0 (the default) = no limit but the disk's
- * @throws IllegalArgumentException if a setting is out of range
+ * @param maxRequestBytes the most bytes a request body may have, compressed or inflated (a larger one is refused
+ *                      before, or as soon as, it goes past); default {@value #DEFAULT_MAX_REQUEST_BYTES}, room for an
+ *                      ingest batch of 8,192 datapoints of 8 KiB each
+ * @param readTimeout   how long a request's headers, and then its body, may take to arrive; default 30 s
+ * @param idleTimeout   how long a connection may sit with no traffic before it is closed; default 60 s
+ * @param demoCache     the cache root where the demo catalogue is generated once and reused from (see
+ *                      {@link DemoCache}); default {@link DemoCache#defaultRoot()}; null generates it into the store
+ *                      every time instead
+ * @param readOnly      whether the server opens its store read-only and refuses writes with permission_denied, so
+ *                      that several processes can serve one store at once; with {@code demo} and no data directory
+ *                      it serves the cached demo catalogue itself, without a copy (it needs one of the two);
+ *                      default false
+ * @param synthetic     collections served without being stored, computed from the index when a query reaches
+ *                      them (see {@link SyntheticCollection}); default none
  */
 public record LocalServerConfig(String host, int port, Path dataDir, boolean demo, Duration latency, Duration jitter,
                                 int pageSize, double bandwidthMbps, double faultRate, String apiKey, long seed,
-                                boolean sharedDataDir, long maxDataBytes) {
+                                boolean sharedDataDir, long maxDataBytes, long maxRequestBytes, Duration readTimeout,
+                                Duration idleTimeout, Path demoCache, boolean readOnly,
+                                List<SyntheticCollection> synthetic) {
 
     /** The page size used when none is configured. */
     public static final int DEFAULT_PAGE_SIZE = 1000;
 
-    /** Validates every setting. */
+    /** The request size limit used when none is configured: 64 MiB. */
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 64L << 20;
+
+    /**
+     * Validates every setting and copies the list of synthetic collections.
+     *
+     * @throws IllegalArgumentException if a setting is out of range or two synthetic collections have one name
+     */
     public LocalServerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(jitter, "jitter");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }
@@ -74,95 +99,272 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
         if (maxDataBytes < 0) {
             throw new IllegalArgumentException("the data size limit must not be negative, got " + maxDataBytes);
         }
+        if (maxRequestBytes < 1 || maxRequestBytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("the request size limit must be 1 byte to 2 GiB, got "
+                    + maxRequestBytes);
+        }
+        if (readTimeout.isNegative() || readTimeout.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("read and idle timeouts must be positive");
+        }
+        synthetic = List.copyOf(synthetic);
+        if (synthetic.stream().map(c -> c.dataset() + "/" + c.collection()).distinct().count() < synthetic.size()) {
+            throw new IllegalArgumentException("two synthetic collections have the same dataset and name");
+        }
     }
 
     /**
      * The default settings: loopback, a free port, in memory, no demo data, no latency, bandwidth limit, faults or
-     * API key, page size {@value #DEFAULT_PAGE_SIZE}, the demo catalogue's default seed.
+     * API key, page size {@value #DEFAULT_PAGE_SIZE}, the demo catalogue's default seed, a data directory held alone
+     * with no size limit but the disk's, requests of at most 64 MiB that arrive within 30 s, connections idle for at
+     * most 60 s, the demo catalogue cached under {@link DemoCache#defaultRoot()}, writable.
      *
      * @return the defaults
      */
     public static LocalServerConfig defaults() {
         return new LocalServerConfig("127.0.0.1", 0, null, false, Duration.ZERO, Duration.ZERO, DEFAULT_PAGE_SIZE,
-                0, 0, null, DemoCatalog.DEFAULT_SEED, false, 0);
+                0, 0, null, DemoCatalog.DEFAULT_SEED, false, 0, DEFAULT_MAX_REQUEST_BYTES, Duration.ofSeconds(30),
+                Duration.ofSeconds(60), DemoCache.defaultRoot(), false, List.of());
     }
 
-    /** @param host the address to bind  @return a copy with that host */
+    /**
+     * A copy that binds another address, e.g. {@code 0.0.0.0} to serve other machines.
+     *
+     * @param host the address to bind
+     * @return a copy with that host
+     * @throws IllegalArgumentException if it is blank
+     */
     public LocalServerConfig withHost(String host) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout, demoCache,
+                readOnly, synthetic);
     }
 
-    /** @param port the port, 0 for a free one  @return a copy with that port */
+    /**
+     * A copy that listens on another port.
+     *
+     * @param port the port, 0 for a free one
+     * @return a copy with that port
+     * @throws IllegalArgumentException if it is not in 0..65535
+     */
     public LocalServerConfig withPort(int port) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout, demoCache,
+                readOnly, synthetic);
     }
 
-    /** @param dataDir the data directory, null for in-memory  @return a copy with that directory */
+    /**
+     * A copy that stores its data in another directory, or in memory.
+     *
+     * @param dataDir the data directory, null for in-memory
+     * @return a copy with that directory
+     */
     public LocalServerConfig withDataDir(Path dataDir) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout, demoCache,
+                readOnly, synthetic);
     }
 
-    /** @param demo whether to load the demo catalogue into an empty store  @return a copy with that setting */
+    /**
+     * A copy that loads, or does not load, the demo catalogue.
+     *
+     * @param demo whether to load the demo catalogue into an empty store
+     * @return a copy with that setting
+     */
     public LocalServerConfig withDemo(boolean demo) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout, demoCache,
+                readOnly, synthetic);
     }
 
-    /** @param latency the delay before every answer  @return a copy with that latency */
+    /**
+     * A copy that waits longer, or less, before every answer.
+     *
+     * @param latency the delay before every answer
+     * @return a copy with that latency
+     * @throws IllegalArgumentException if it is negative
+     */
     public LocalServerConfig withLatency(Duration latency) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout, demoCache,
+                readOnly, synthetic);
     }
 
-    /** @param jitter the uniform random spread around the latency  @return a copy with that jitter */
+    /**
+     * A copy with another random spread around the latency.
+     *
+     * @param jitter the uniform random spread around the latency
+     * @return a copy with that jitter
+     * @throws IllegalArgumentException if it is negative
+     */
     public LocalServerConfig withJitter(Duration jitter) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout, demoCache,
+                readOnly, synthetic);
     }
 
-    /** @param pageSize the default and maximum Query page size  @return a copy with that page size */
+    /**
+     * A copy with another default and maximum page size.
+     *
+     * @param pageSize the default and maximum Query page size
+     * @return a copy with that page size
+     * @throws IllegalArgumentException if it is below 1
+     */
     public LocalServerConfig withPageSize(int pageSize) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout, demoCache,
+                readOnly, synthetic);
     }
 
-    /** @param bandwidthMbps the response write rate in Mbit/s, 0 for unlimited  @return a copy with that rate */
+    /**
+     * A copy that writes responses at another rate.
+     *
+     * @param bandwidthMbps the response write rate in Mbit/s, 0 for unlimited
+     * @return a copy with that rate
+     * @throws IllegalArgumentException if it is negative or infinite
+     */
     public LocalServerConfig withBandwidthMbps(double bandwidthMbps) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout, demoCache,
+                readOnly, synthetic);
     }
 
-    /** @param faultRate the fraction of requests answered {@code unavailable}  @return a copy with that rate */
+    /**
+     * A copy that fails another share of requests.
+     *
+     * @param faultRate the fraction of requests answered {@code unavailable}
+     * @return a copy with that rate
+     * @throws IllegalArgumentException if it is not in 0..1
+     */
     public LocalServerConfig withFaultRate(double faultRate) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout, demoCache,
+                readOnly, synthetic);
     }
 
-    /** @param apiKey the required bearer key, null for none  @return a copy with that key */
+    /**
+     * A copy that requires another API key, or none.
+     *
+     * @param apiKey the required bearer key, null for none
+     * @return a copy with that key
+     * @throws IllegalArgumentException if it is blank (use null for no key)
+     */
     public LocalServerConfig withApiKey(String apiKey) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout, demoCache,
+                readOnly, synthetic);
     }
 
-    /** @param seed the seed of the demo catalogue and the jitter and fault randomness  @return a copy with it */
+    /**
+     * A copy with another seed.
+     *
+     * @param seed the seed of the demo catalogue and the jitter and fault randomness
+     * @return a copy with it
+     */
     public LocalServerConfig withSeed(long seed) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout, demoCache,
+                readOnly, synthetic);
     }
 
-    /** @param sharedDataDir whether the data directory may be shared with other servers  @return a copy with it */
+    /**
+     * A copy that shares, or holds alone, its data directory.
+     *
+     * @param sharedDataDir whether the data directory may be shared with other servers opening it shared
+     * @return a copy with that setting
+     */
     public LocalServerConfig withSharedDataDir(boolean sharedDataDir) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout, demoCache,
+                readOnly, synthetic);
     }
 
-    /** @param maxDataBytes the database size limit in bytes, 0 for none  @return a copy with that limit */
+    /**
+     * A copy whose database may grow to another size; past it, writes are refused with {@code resource_exhausted}.
+     *
+     * @param maxDataBytes the database size limit in bytes, 0 for none
+     * @return a copy with that limit
+     * @throws IllegalArgumentException if it is negative
+     */
     public LocalServerConfig withMaxDataBytes(long maxDataBytes) {
         return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
-                apiKey, seed, sharedDataDir, maxDataBytes);
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout, demoCache,
+                readOnly, synthetic);
+    }
+
+    /**
+     * A copy with another request size limit.
+     *
+     * @param maxRequestBytes the most bytes a request body may have, compressed or inflated
+     * @return a copy with that limit
+     * @throws IllegalArgumentException if it is not 1 byte to 2 GiB
+     */
+    public LocalServerConfig withMaxRequestBytes(long maxRequestBytes) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout, demoCache,
+                readOnly, synthetic);
+    }
+
+    /**
+     * A copy with another read timeout.
+     *
+     * @param readTimeout how long a request's headers, and then its body, may take to arrive
+     * @return a copy with that timeout
+     * @throws IllegalArgumentException if it is not positive
+     */
+    public LocalServerConfig withReadTimeout(Duration readTimeout) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout, demoCache,
+                readOnly, synthetic);
+    }
+
+    /**
+     * A copy with another idle timeout.
+     *
+     * @param idleTimeout how long a connection may sit with no traffic before it is closed
+     * @return a copy with that timeout
+     * @throws IllegalArgumentException if it is not positive
+     */
+    public LocalServerConfig withIdleTimeout(Duration idleTimeout) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout, demoCache,
+                readOnly, synthetic);
+    }
+
+    /**
+     * A copy with another demoCache setting.
+     *
+     * @param demoCache the demo catalogue's cache root, null for none
+     * @return a copy with that root
+     */
+    public LocalServerConfig withDemoCache(Path demoCache) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout, demoCache,
+                readOnly, synthetic);
+    }
+
+    /**
+     * A copy with another readOnly setting.
+     *
+     * @param readOnly whether the store is opened read-only and writes refused
+     * @return a copy with that setting
+     */
+    public LocalServerConfig withReadOnly(boolean readOnly) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout, demoCache,
+                readOnly, synthetic);
+    }
+
+    /**
+     * A copy with other synthetic collections.
+     *
+     * @param synthetic the collections served without being stored, e.g. from
+     *                  {@link SyntheticCollection#parseAll(String)}
+     * @return a copy with those synthetic collections
+     */
+    public LocalServerConfig withSynthetic(List<SyntheticCollection> synthetic) {
+        return new LocalServerConfig(host, port, dataDir, demo, latency, jitter, pageSize, bandwidthMbps, faultRate,
+                apiKey, seed, sharedDataDir, maxDataBytes, maxRequestBytes, readTimeout, idleTimeout, demoCache,
+                readOnly, synthetic);
     }
 
     /** Every setting, with the API key shown only as set or not set. */
@@ -173,6 +375,10 @@ public record LocalServerConfig(String host, int port, Path dataDir, boolean dem
                 + ", demo=" + demo + ", latency=" + latency + ", jitter=" + jitter + ", pageSize=" + pageSize
                 + ", bandwidthMbps=" + bandwidthMbps + ", faultRate=" + faultRate
                 + ", apiKey=" + (apiKey == null ? "none" : "(set)") + ", seed=" + seed
-                + ", sharedDataDir=" + sharedDataDir + ", maxDataBytes=" + maxDataBytes + "]";
+                + ", sharedDataDir=" + sharedDataDir + ", maxDataBytes=" + maxDataBytes
+                + ", maxRequestBytes=" + maxRequestBytes + ", readTimeout=" + readTimeout
+                + ", idleTimeout=" + idleTimeout
+                + ", demoCache=" + (demoCache == null ? "none" : demoCache) + ", readOnly=" + readOnly
+                + ", synthetic=" + synthetic + "]";
     }
 }

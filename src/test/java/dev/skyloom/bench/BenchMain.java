@@ -106,6 +106,6 @@ public final class BenchMain {
     /** Every scenario, in the order they run: the decoder first, while the machine is still quiet. */
     private static List<Scenario> scenarios() {
         return List.of(new DecodeScenario(), new FanOutScenario(), new LandsatScenario(), new SplitScenario(),
-                new ScaleScenario(), new MemoryScenario(), new WriterScenario());
+                new ScaleScenario(), new MemoryScenario(), new LoadScenario(), new WriterScenario());
     }
 }

@@ -8,25 +8,29 @@ import java.util.TreeSet;
  * How the suite runs, from {@code key=value} arguments: {@code quick} (tiny sizes for a smoke run), {@code only=1,4}
  * (a subset of the scenarios), {@code reps=3} (timed repetitions per figure, the median is reported),
  * {@code out=target/bench} (where the JSON and Markdown go) and {@code jfr} (record the suite and the server
- * processes with JFR's profile settings, to see what limits a figure).
+ * processes with JFR's profile settings, to see what limits a figure) and {@code baseline=JAR} (scenario 8 also runs
+ * against the local server of another build, e.g. main's {@code target/skyloom-0.1.0-SNAPSHOT-cli.jar}).
  *
  * @param quick whether to use the tiny smoke-test sizes; default false
- * @param only  the scenario numbers to run; default all, 1 to 6 and 10
+ * @param only  the scenario numbers to run; default all, 1 to 6, 8 and 10
  * @param reps  repetitions per timed figure; default 3
  * @param out   the output directory; default {@code target/bench}
  * @param jfr   whether to write {@code bench.jfr} (this JVM) and {@code logs/server-N.jfr} to the output directory;
  *              default false
+ * @param baseline the class path (a jar) of another build whose local server scenario 8 measures as "before"; null
+ *              for none
  */
-record BenchSettings(boolean quick, Set<Integer> only, int reps, Path out, boolean jfr) {
+record BenchSettings(boolean quick, Set<Integer> only, int reps, Path out, boolean jfr, String baseline) {
 
     /** The scenario numbers. */
-    static final Set<Integer> ALL = Set.of(1, 2, 3, 4, 5, 6, 10);
+    static final Set<Integer> ALL = Set.of(1, 2, 3, 4, 5, 6, 8, 10);
 
     /** Validates the settings. */
     BenchSettings {
         only = Set.copyOf(only);
         if (only.isEmpty() || !ALL.containsAll(only)) {
-            throw new IllegalArgumentException("only= takes scenario numbers 1 to 6 and 10, got " + new TreeSet<>(only));
+            throw new IllegalArgumentException("only= takes scenario numbers 1 to 6, 8 and 10, got "
+                    + new TreeSet<>(only));
         }
         if (reps < 1 || reps > 50) {
             throw new IllegalArgumentException("reps= must be in 1..50, got " + reps);
@@ -35,7 +39,7 @@ record BenchSettings(boolean quick, Set<Integer> only, int reps, Path out, boole
 
     /** The defaults: every scenario, full sizes, 3 repetitions, {@code target/bench}. */
     static BenchSettings defaults() {
-        return new BenchSettings(false, ALL, 3, Path.of("target", "bench"), false);
+        return new BenchSettings(false, ALL, 3, Path.of("target", "bench"), false, null);
     }
 
     /**
@@ -53,16 +57,20 @@ record BenchSettings(boolean quick, Set<Integer> only, int reps, Path out, boole
             String key = eq < 0 ? arg : arg.substring(0, eq);
             String value = eq < 0 ? "" : arg.substring(eq + 1);
             settings = switch (key) {
-                case "quick" -> new BenchSettings(true, settings.only, settings.reps, settings.out, settings.jfr);
+                case "quick" -> new BenchSettings(true, settings.only, settings.reps, settings.out, settings.jfr,
+                        settings.baseline);
                 case "only" -> new BenchSettings(settings.quick, numbers(value), settings.reps, settings.out,
-                        settings.jfr);
+                        settings.jfr, settings.baseline);
                 case "reps" -> new BenchSettings(settings.quick, settings.only, number(key, value), settings.out,
-                        settings.jfr);
+                        settings.jfr, settings.baseline);
                 case "out" -> new BenchSettings(settings.quick, settings.only, settings.reps, Path.of(value),
-                        settings.jfr);
-                case "jfr" -> new BenchSettings(settings.quick, settings.only, settings.reps, settings.out, true);
+                        settings.jfr, settings.baseline);
+                case "jfr" -> new BenchSettings(settings.quick, settings.only, settings.reps, settings.out, true,
+                        settings.baseline);
+                case "baseline" -> new BenchSettings(settings.quick, settings.only, settings.reps, settings.out,
+                        settings.jfr, value);
                 default -> throw new IllegalArgumentException("unknown argument '" + arg
-                        + "'; use quick, only=1,4, reps=3, out=DIR, jfr");
+                        + "'; use quick, only=1,4, reps=3, out=DIR, jfr, baseline=JAR");
             };
         }
         return settings;
@@ -91,6 +99,7 @@ record BenchSettings(boolean quick, Set<Integer> only, int reps, Path out, boole
             args.append("only=").append(String.join(",", new TreeSet<>(only).stream().map(String::valueOf)
                     .toList())).append(' ');
         }
-        return args.append("reps=").append(reps).append(jfr ? " jfr" : "").toString();
+        return args.append("reps=").append(reps).append(jfr ? " jfr" : "")
+                .append(baseline == null ? "" : " baseline=" + baseline).toString();
     }
 }

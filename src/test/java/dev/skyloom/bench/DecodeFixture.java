@@ -10,6 +10,7 @@ import com.google.protobuf.Timestamp;
 import dev.skyloom.local.demo.DemoCatalog;
 import dev.skyloom.local.demo.DemoSink;
 import dev.skyloom.local.schema.DatapointTypes;
+import dev.skyloom.local.store.CanonicalDatapoint;
 import dev.skyloom.local.schema.DatasetTypeCompiler;
 import dev.skyloom.wire.datasets.v1.AnnotatedType;
 import dev.skyloom.wire.datasets.v1.DatasetType;
@@ -22,9 +23,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -47,8 +46,8 @@ record DecodeFixture(AnnotatedType type, List<ByteString> values) {
     }
 
     /**
-     * The first {@code count} Sentinel-2 datapoints of the demo catalogue, each given an id and an ingestion time as
-     * the service stores them.
+     * The first {@code count} datapoints of the demo catalogue's first Sentinel-2 collection, each given an id and an
+     * ingestion time as the service stores them.
      *
      * @throws IllegalStateException if the demo catalogue has fewer Sentinel-2 datapoints
      */
@@ -108,12 +107,15 @@ record DecodeFixture(AnnotatedType type, List<ByteString> values) {
         }
     }
 
-    /** Keeps one dataset's type and the first datapoints of its collections (or of one); ignores the rest. */
+    /**
+     * Keeps one dataset's type and the first datapoints of its first collection, or of the one named (each generated
+     * in order by one thread); ignores the rest of the catalogue.
+     */
     private static final class Capture implements DemoSink {
         private final String datasetCodeName;
         private final String collectionName;
         private final int count;
-        private final Set<UUID> collections = new HashSet<>();
+        private UUID collection;
         private final List<ByteString> values = new ArrayList<>();
         private UUID dataset;
         private AnnotatedType type;
@@ -141,18 +143,19 @@ record DecodeFixture(AnnotatedType type, List<ByteString> values) {
 
         @Override
         public void collection(UUID id, UUID datasetId, String name) {
-            if (datasetId.equals(dataset) && (collectionName == null || collectionName.equals(name))) {
-                collections.add(id);
+            if (datasetId.equals(dataset) && collection == null
+                    && (collectionName == null || collectionName.equals(name))) {
+                collection = id;
             }
         }
 
         @Override
-        public void ingest(UUID collectionId, List<byte[]> datapoints) {
-            if (!collections.contains(collectionId)) {
+        public synchronized void ingest(UUID collectionId, List<CanonicalDatapoint> datapoints) {
+            if (!collectionId.equals(collection) || values.size() == count) {
                 return;
             }
-            for (byte[] datapoint : datapoints) {
-                values.add(stored(datapoint, values.size()));
+            for (CanonicalDatapoint datapoint : datapoints) {
+                values.add(stored(datapoint.content(), values.size()));
                 if (values.size() == count) {
                     throw new Enough();
                 }

@@ -47,6 +47,17 @@ final class ServerProcess implements AutoCloseable {
      */
     static ServerProcess start(BenchSettings settings, String name, String... flags)
             throws IOException, InterruptedException {
+        return startFrom(System.getProperty("java.class.path"), settings, name, flags);
+    }
+
+    /**
+     * Starts a server from another build, as {@link #start(BenchSettings, String, String...)} does.
+     *
+     * @param classPath the class path holding that build's {@code LocalServerMain} and its dependencies, e.g. its
+     *                  CLI jar
+     */
+    static ServerProcess startFrom(String classPath, BenchSettings settings, String name, String... flags)
+            throws IOException, InterruptedException {
         Path logs = settings.out().resolve("logs").toAbsolutePath();
         Path log = logs.resolve("server-" + name + ".log");
         Files.createDirectories(logs);
@@ -56,7 +67,7 @@ final class ServerProcess implements AutoCloseable {
             command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + logs.resolve("server-" + name + ".jfr"));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.skyloom.local.LocalServerMain",
+        command.addAll(List.of("-cp", classPath, "dev.skyloom.local.LocalServerMain",
                 "--port", "0"));
         command.addAll(List.of(flags));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -71,6 +82,11 @@ final class ServerProcess implements AutoCloseable {
         }
         return new ServerProcess(process, URI.create(line.substring(line.indexOf(READY) + READY.length()).strip()),
                 List.of(flags));
+    }
+
+    /** {@return the server process's id} */
+    long pid() {
+        return process.pid();
     }
 
     /** {@return the server's base URL} */

@@ -4,17 +4,14 @@ import dev.skyloom.local.LocalServer;
 import dev.skyloom.local.LocalServerConfig;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
- * One local server with the demo catalogue for all CLI tests in the JVM: generating the catalogue takes tens of
- * seconds, so it is generated once, through {@link DemoServer} into a temporary cache directory that the
- * embedded-default test then reuses.
+ * One local server with the demo catalogue for all CLI tests in the JVM: the catalogue is generated once into a
+ * temporary cache directory (which the embedded-default test then reuses) and served from a writable in-memory copy,
+ * since some tests write.
  */
 final class DemoFixture {
 
@@ -32,21 +29,20 @@ final class DemoFixture {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-            server = DemoServer.start(new Environment(Map.of("XDG_CACHE_HOME", cacheHome.toString()), quiet, quiet,
-                    false, false));
+            server = LocalServer.start(LocalServerConfig.defaults().withDemo(true)
+                    .withDemoCache(cacheHome.resolve("skyloom")));
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(server::close));
         }
         return server.url().toString();
     }
 
     /**
-     * Starts another server over the shared demo catalogue's store (reopening it takes milliseconds), e.g. with
-     * latency; the caller closes it.
+     * Starts another server over the shared demo catalogue (read-only, opened in milliseconds), e.g. with latency;
+     * the caller closes it.
      */
     static LocalServer another(LocalServerConfig config) {
-        Path cache = cacheHome().resolve("skyloom").resolve("demo-" + config.seed());
-        return LocalServer.start(config.withDataDir(cache).withDemo(true).withSharedDataDir(true));
+        return LocalServer.start(config.withDemo(true).withDemoCache(cacheHome().resolve("skyloom"))
+                .withReadOnly(true));
     }
 
     /** @return the {@code XDG_CACHE_HOME} whose {@code skyloom/demo-<seed>} holds the shared server's catalogue */

@@ -1,13 +1,21 @@
 package dev.skyloom.cli;
 
+import dev.skyloom.Collection;
+import dev.skyloom.DatasetsClient;
+import dev.skyloom.Query;
 import dev.skyloom.SkyloomException;
+import dev.skyloom.TimeInterval;
+import dev.skyloom.concurrent.ConcurrentLoader;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class FailuresTest {
 
@@ -35,9 +43,35 @@ class FailuresTest {
     }
 
     @Test
+    void aBugInsideALoadIsSaidWithoutItsClassName() {
+        Throwable failure;
+        try (DatasetsClient client = DatasetsClient.builder().url(DemoFixture.url()).build()) {
+            Collection l1gt = client.dataset("open_data.copernicus.landsat8_oli_tirs").collection("L1GT");
+            ConcurrentLoader loader = ConcurrentLoader.create().withProgress((collection, progress) -> {
+                throw new IllegalStateException("the listener broke");
+            });
+            failure = catchThrowable(() -> loader.load(List.of(l1gt), Query.of(TimeInterval.of(
+                    Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2020-02-01T00:00:00Z")))));
+        }
+
+        assertThat(failure).isInstanceOf(SkyloomException.class);
+        assertThat(Failures.describe(failure, null, false)).isEqualTo("loading L1GT failed: unexpected error: the"
+                + " listener broke (--verbose shows where it happened)");
+        assertThat(Failures.describe(failure)).doesNotContain("java.").doesNotContain("Exception");
+    }
+
+    @Test
+    void aWrappedThrowableIsSaidInWordsToo() {
+        var failure = new IllegalStateException(new IOException("No space left on device"));
+
+        assertThat(Failures.describe(failure, null, false)).isEqualTo("unexpected error: I/O error: No space left on"
+                + " device (--verbose shows where it happened)");
+    }
+
+    @Test
     void everyDescriptionIsOneLine() {
         assertThat(Failures.describe(new IllegalStateException("first\n  second\r\nthird"))).isEqualTo(
-                "IllegalStateException: first second third");
+                "unexpected error: first second third");
         assertThat(Failures.describe(new UncheckedIOException(new IOException("No space left on device"))))
                 .isEqualTo("I/O error: No space left on device");
     }

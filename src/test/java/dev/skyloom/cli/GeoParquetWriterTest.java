@@ -154,8 +154,20 @@ class GeoParquetWriterTest {
         assertThat(contents.rows().get(0)).containsEntry("cloud_cover", 12.5);
         assertThat(contents.rows().get(1)).containsEntry("cloud_cover", null).containsEntry("granule_name",
                 "granule-2");
-        assertThat(warnings).singleElement().asString().contains("'cloud_cover'").contains("String")
-                .contains("DOUBLE").contains("null");
+        assertThat(warnings).singleElement().asString().contains("'cloud_cover'").contains("holds a STRING value")
+                .contains("DOUBLE").contains("null").doesNotContain("String");
+    }
+
+    @Test
+    void aTimeOutsideTheNanosecondRangeIsNamedByItsValueNotItsJavaClass() throws Exception {
+        Map<String, Object> early = datapoint(2, square(0, 0));
+        early.put("ingestion_time", Instant.parse("1500-01-01T00:00:00Z"));
+
+        ParquetFiles.Contents contents = write(List.of(List.of(datapoint(1, square(0, 0)), early)));
+
+        assertThat(contents.rows().get(1)).containsEntry("ingestion_time", null);
+        assertThat(warnings).singleElement().asString().isEqualTo("field 'ingestion_time' holds a value out of range"
+                + " (1500-01-01T00:00:00Z) where its Parquet column is TIMESTAMP; such values are written as null");
     }
 
     @Test
@@ -211,7 +223,7 @@ class GeoParquetWriterTest {
     @Test
     void rowsGoToRowGroupsAsTheyArriveAndTheGeoMetadataCoversThemAll() throws Exception {
         Path file = dir.resolve("groups.parquet");
-        GeoParquetWriter writer = new GeoParquetWriter(file, warnings::add, ParquetCompression.ZSTD, 100);
+        GeoParquetWriter writer = new GeoParquetWriter(file, warnings::add, ParquetCompression.ZSTD, List.of(), 100);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
             Map<String, Object> row = datapoint(1 + i % 9, square(i - 100, (i % 80) - 40.5));

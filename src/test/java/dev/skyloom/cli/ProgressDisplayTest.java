@@ -18,7 +18,7 @@ class ProgressDisplayTest {
 
     @Test
     void plainLinesAppearAtEachQuarterPerCollection() {
-        try (ProgressDisplay display = new ProgressDisplay(ProgressDisplay.Mode.LINES, err, List.of("L1GT", "L2SP"))) {
+        try (ProgressDisplay display = new ProgressDisplay(ProgressDisplay.Mode.LINES, err, List.of("L1GT", "L2SP"), false)) {
             ProgressListener a = display.listenerFor("L1GT");
             ProgressListener b = display.listenerFor("L2SP");
             a.onProgress(new QueryProgress(1, 100, 1_000_000, 0.1));
@@ -38,7 +38,7 @@ class ProgressDisplayTest {
 
     @Test
     void offShowsNothing() {
-        try (ProgressDisplay display = new ProgressDisplay(ProgressDisplay.Mode.OFF, err, List.of("L1GT"))) {
+        try (ProgressDisplay display = new ProgressDisplay(ProgressDisplay.Mode.OFF, err, List.of("L1GT"), false)) {
             display.listenerFor("L1GT").onProgress(new QueryProgress(1, 10, 100, 1.0));
         }
         assertThat(bytes.size()).isZero();

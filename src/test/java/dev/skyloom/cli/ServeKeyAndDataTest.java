@@ -141,7 +141,8 @@ class ServeKeyAndDataTest {
             serve.stop();
         }
         assertThat(serve.err().lines().filter(line -> line.contains("refused"))).containsExactly(
-                "skyloom serve: refused /datasets.v1.DatasetService/GetDataset: invalid_argument: invalid dataset slug"
+                "skyloom serve: refused POST /datasets.v1.DatasetService/GetDataset (connect, HTTP/1.1, from 127.0.0.1):"
+                        + " invalid_argument: invalid dataset slug"
                         + " 'a..b': use code names of letters, digits and underscores joined by dots, at most 1000"
                         + " characters");
     }

@@ -60,7 +60,8 @@ class ServerErrorsTest {
     @Test
     void aRejectedApiKeySaysWhereTheKeyComesFrom() {
         Cli.Result result = Cli.run(Map.of("TILEBOX_API_KEY", "tbx-wrong"), "--url", keyedUrl(), "datasets");
-        assertFailure(result, "TILEBOX_API_KEY or --api-key");
+        assertFailure(result, "set TILEBOX_API_KEY or pass --api-key");
+        assertThat(result.err().split("TILEBOX_API_KEY", -1)).as("the hint is said once").hasSize(2);
         assertThat(result.err()).doesNotContain("tbx-wrong");
     }
 

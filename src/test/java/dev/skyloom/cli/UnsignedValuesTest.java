@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,7 +103,9 @@ class UnsignedValuesTest {
                 .isEqualTo(HALF);
 
         String table = query("--format", "table").out();
-        assertThat(table).contains(MAX).contains(HALF).doesNotContain("-1 ").doesNotContain("-9223372036854775808");
+        assertThat(table).as("grouped for people, as every count in a table")
+                .contains(Numbers.grouped(new BigInteger(MAX))).contains(Numbers.grouped(new BigInteger(HALF)))
+                .doesNotContain("-1 ").doesNotContain("-9,223,372,036,854,775,808");
 
         Path parquet = dir.resolve("sizes.parquet");
         query("--format", "parquet", "--output", parquet.toString());

@@ -104,6 +104,6 @@ class UsageErrorsTest {
     void completionScriptIsGenerated() {
         Cli.Result completion = Cli.run("generate-completion");
         assertThat(completion.exit()).isZero();
-        assertThat(completion.out()).contains("complete -F").contains("skyloom");
+        assertThat(completion.out()).contains("complete -o default -F _skyloom_complete skyloom");
     }
 }

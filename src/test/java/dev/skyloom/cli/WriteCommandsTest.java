@@ -107,7 +107,7 @@ class WriteCommandsTest {
                 """);
         Cli.Result badValue = run("ingest", DATASET, "bad", "--input", csv.toString());
         assertThat(badValue.exit()).isEqualTo(1);
-        assertThat(badValue.err()).contains("bad.csv line 3, field 'count': expected an integer, got String 'many';"
+        assertThat(badValue.err()).contains("bad.csv line 3, field 'count': expected an integer, got text 'many';"
                 + " nothing was ingested");
         assertThat(count("bad")).isZero();
 

@@ -79,8 +79,9 @@ final class FakeTilebox implements ResponseDefinitionTransformerV2, AutoCloseabl
     private volatile Consumer<String> onQuery = name -> { };
 
     FakeTilebox() {
-        server = new WireMockServer(options().dynamicPort().containerThreads(96).jettyStopTimeout(100L)
-                .extensions(this));
+        // HTTP/1.1 only, as the bundled WireMock would otherwise accept the client's h2c upgrade.
+        server = new WireMockServer(options().dynamicPort().http2PlainDisabled(true).containerThreads(96)
+                .jettyStopTimeout(100L).extensions(this));
         server.start();
         server.stubFor(any(anyUrl()).willReturn(ok()));
     }

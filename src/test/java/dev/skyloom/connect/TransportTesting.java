@@ -43,10 +43,13 @@ final class TransportTesting {
     private TransportTesting() {
     }
 
-    /** A WireMock server on a free port that never compresses on its own, so each test decides the encoding. */
+    /**
+     * A WireMock server on a free port that never compresses on its own, so each test decides the encoding, and speaks
+     * HTTP/1.1 only (the bundled WireMock would otherwise accept the client's h2c upgrade).
+     */
     static WireMockExtension wireMock() {
         return WireMockExtension.newInstance()
-                .options(wireMockConfig().dynamicPort().gzipDisabled(true))
+                .options(wireMockConfig().dynamicPort().gzipDisabled(true).http2PlainDisabled(true))
                 .build();
     }
 

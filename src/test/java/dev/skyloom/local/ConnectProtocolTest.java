@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.skyloom.wire.datasets.v1.GetDatasetRequest;
 import dev.skyloom.wire.datasets.v1.ListDatasetsRequest;
 import dev.skyloom.wire.datasets.v1.ListDatasetsResponse;
+import dev.skyloom.wire.rpc.ErrorInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -131,7 +133,12 @@ class ConnectProtocolTest {
 
             HttpResponse<byte[]> denied = anonymous.sendRaw(proto(anonymous, LIST, list));
             assertThat(denied.statusCode()).isEqualTo(401);
-            assertThat(error(denied).get("code").asText()).isEqualTo("unauthenticated");
+            JsonNode deniedError = error(denied);
+            assertThat(deniedError.get("code").asText()).isEqualTo("unauthenticated");
+            JsonNode detail = deniedError.get("details").get(0);
+            assertThat(detail.get("type").asText()).isEqualTo("google.rpc.ErrorInfo");
+            assertThat(ErrorInfo.parseFrom(Base64.getDecoder().decode(detail.get("value").asText())).getReason())
+                    .isEqualTo("API_KEY_MISSING");
             assertThat(new String(denied.body())).doesNotContain("tbx-secret");
             assertThat(wrong.sendRaw(proto(wrong, LIST, list)).statusCode()).isEqualTo(401);
             assertThat(right.sendRaw(proto(right, LIST, list)).statusCode()).isEqualTo(200);

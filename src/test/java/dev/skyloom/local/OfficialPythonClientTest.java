@@ -3,8 +3,10 @@ package dev.skyloom.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.skyloom.Processes;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,27 +17,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
- * The official Tilebox Python client against the local server. Optional: it runs only where a Python with
- * {@code tilebox-datasets} is available, named by {@code SKYLOOM_TILEBOX_PYTHON} (default {@code python3}), and is
- * skipped elsewhere. Set up one with {@code python3 -m venv v && v/bin/pip install tilebox-datasets "protobuf-py<0.7"}.
+ * The official Tilebox Python client against the local server, with each of its transports: {@code grpc} (its
+ * default: gRPC over cleartext HTTP/2) and {@code http1} (Connect over HTTP/1.1). It runs where a Python with
+ * {@code tilebox-datasets} is available, named by the system property or environment variable
+ * {@code SKYLOOM_TILEBOX_PYTHON} (default {@code python3}; {@code .ci/run} points it at the virtual environment it
+ * makes), and is skipped elsewhere, saying why. Set up one with
+ * {@code python3 -m venv v && v/bin/pip install tilebox-datasets "protobuf-py<0.7"}.
  */
 class OfficialPythonClientTest {
+
+    private static final String PYTHON_SETTING = "SKYLOOM_TILEBOX_PYTHON";
+
+    private static String python;
 
     @TempDir
     Path dir;
 
-    @Test
-    void theOfficialPythonClientWritesAndReadsThroughTheLocalServer() throws Exception {
-        String python = System.getenv().getOrDefault("SKYLOOM_TILEBOX_PYTHON", "python3");
-        if (Processes.run(List.of(python, "-c", "import tilebox.datasets"), 60).exit() != 0) {
-            abort("no Python with tilebox-datasets (set SKYLOOM_TILEBOX_PYTHON)");
+    @BeforeAll
+    static void findPython() throws Exception {
+        python = System.getProperty(PYTHON_SETTING, System.getenv().getOrDefault(PYTHON_SETTING, "python3"));
+        Processes.Result probe = Processes.run(List.of(python, "-c", "import tilebox.datasets"), 60);
+        if (probe.exit() != 0) {
+            abort("skipped: no Python with tilebox-datasets at '" + python + "' (set " + PYTHON_SETTING + "): "
+                    + probe.output().strip().lines().reduce((a, b) -> b).orElse(""));
         }
+    }
+
+    @ParameterizedTest(name = "transport={0}")
+    @ValueSource(strings = {"grpc", "http1"})
+    void theOfficialPythonClientWritesAndReadsThroughTheLocalServer(String transport) throws Exception {
         Path script = dir.resolve("check.py");
         try (InputStream in = getClass().getResourceAsStream("official_client_check.py")) {
             Files.write(script, in.readAllBytes());
         }
-        try (LocalServer server = LocalServer.start(LocalServerConfig.defaults())) {
-            Processes.Result result = Processes.run(List.of(python, script.toString(), server.url().toString()), 300);
+        try (LocalServer server = LocalServer.start(LocalServerConfig.defaults().withApiKey("tbx-official"))) {
+            Processes.Result result = Processes.run(List.of(python, script.toString(), server.url().toString(),
+                    transport, "tbx-official"), 300);
             assertThat(result.exit()).as(result.output()).isZero();
             String json = result.output().lines().reduce((a, b) -> b).orElse("{}");
             JsonNode seen = new ObjectMapper().readTree(json);
@@ -49,6 +66,7 @@ class OfficialPythonClientTest {
             assertThat(seen.get("collections").toString()).isEqualTo("[\"trips\"]");
             assertThat(seen.get("deleted").asInt()).isEqualTo(3);
             assertThat(seen.get("missing_dataset").asText()).isEqualTo("NotFoundError");
+            assertThat(seen.get("wrong_key").asText()).isEqualTo("AuthenticationError");
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.skyloom.local;
 
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
 import dev.skyloom.local.schema.DatasetFields;
+import dev.skyloom.local.store.CanonicalDatapoint;
 import dev.skyloom.local.store.CatalogStore;
 import dev.skyloom.local.store.Database;
 import dev.skyloom.local.store.DatapointIds;
@@ -41,7 +42,9 @@ class StoreDemoSinkTest {
     void aCatalogueWrittenToTheSinkIsServedWithNestedSlugsAndIdempotentIngest() {
         Database database = Database.open(dataDir);
         CatalogStore catalog = new CatalogStore(database);
-        StoreDemoSink sink = new StoreDemoSink(catalog, new Ingestor(new DatapointStore(database), Clock.systemUTC()));
+        List<Long> progress = new ArrayList<>();
+        StoreDemoSink sink = new StoreDemoSink(catalog, new Ingestor(new DatapointStore(database), Clock.systemUTC()),
+                (stored, expected) -> progress.add(stored * 1_000_000 + expected), 20_000);
         DatasetType type = DatasetType.newBuilder().setKind(DatasetKind.DATASET_KIND_TEMPORAL)
                 .addFields(DatasetFields.field("label", FieldDescriptorProto.Type.TYPE_STRING, false, "", "")).build();
 
@@ -50,13 +53,17 @@ class StoreDemoSinkTest {
         sink.dataset(DATASET, CHILD, "sentinel2_msi", "Sentinel-2 MSI", "summary", "description", type);
         sink.collection(COLLECTION, DATASET, "S2B_S2MSI1C");
         Dataset wireType = Dataset.newBuilder().setType(catalog.dataset(DATASET).orElseThrow().type()).build();
-        List<byte[]> datapoints = new ArrayList<>();
+        List<CanonicalDatapoint> datapoints = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
-            datapoints.add(TestCatalog.datapoint(wireType, Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i),
-                    "p" + i, null));
+            Instant time = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i);
+            datapoints.add(new CanonicalDatapoint(time.toEpochMilli(), TestCatalog.datapoint(wireType, time, "p" + i,
+                    null), null));
         }
-        sink.ingest(COLLECTION, datapoints);
+        sink.ingest(COLLECTION, datapoints.subList(0, 8192));
+        sink.ingest(COLLECTION, datapoints.subList(8192, 10_000));
         sink.ingest(COLLECTION, datapoints.subList(0, 10));
+        assertThat(progress).containsExactly(8192 * 1_000_000L + 20_000, 10_000 * 1_000_000L + 20_000,
+                10_010 * 1_000_000L + 20_000);
         database.close();
 
         try (LocalServer server = LocalServer.start(LocalServerConfig.defaults().withDataDir(dataDir))) {

@@ -1,5 +1,6 @@
-# Drives the local server with the official Tilebox Python client (tilebox-datasets, Connect over HTTP/1.1) and
-# prints what it saw as one JSON object; OfficialPythonClientTest checks the figures.
+# Drives the local server with the official Tilebox Python client (tilebox-datasets) over one transport, "grpc" (its
+# default, gRPC over cleartext HTTP/2) or "http1" (Connect over HTTP/1.1), and prints what it saw as one JSON object;
+# OfficialPythonClientTest checks the figures. Arguments: URL TRANSPORT API_KEY.
 import json
 import sys
 
@@ -8,7 +9,8 @@ from shapely.geometry import box
 from tilebox.datasets import Client
 from tilebox.datasets.data.datasets import DatasetKind
 
-client = Client(url=sys.argv[1], transport="http1")
+url, transport, key = sys.argv[1], sys.argv[2], sys.argv[3]
+client = Client(url=url, token=key, transport=transport)
 seen = {}
 
 dataset = client.create_or_update_dataset(
@@ -39,5 +41,11 @@ try:
     seen["missing_dataset"] = "no error"
 except Exception as error:  # the client raises its NotFoundError
     seen["missing_dataset"] = type(error).__name__
+
+try:
+    Client(url=url, token="tbx-wrong", transport=transport).datasets()
+    seen["wrong_key"] = "no error"
+except Exception as error:  # the client raises its AuthenticationError
+    seen["wrong_key"] = type(error).__name__
 
 print(json.dumps(seen))

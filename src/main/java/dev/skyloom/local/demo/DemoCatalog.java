@@ -1,5 +1,6 @@
 package dev.skyloom.local.demo;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -22,6 +23,8 @@ public final class DemoCatalog {
 
     /** The seed of the catalogue the local server starts with. */
     public static final long DEFAULT_SEED = 20_250_101L;
+    /** The datapoints in the catalogue of {@link #DEFAULT_SEED}; other seeds give nearly as many. */
+    public static final long EXPECTED_DATAPOINTS = 174_092;
     /** Id of the root group {@code open_data}. */
     public static final UUID OPEN_DATA_GROUP = UUID.fromString("019039b5-9f7b-5e94-bb3e-40049e28280a");
     /** Id of the group {@code open_data.copernicus}. */
@@ -31,8 +34,10 @@ public final class DemoCatalog {
     }
 
     /**
-     * Writes the whole catalogue to {@code sink}: groups, then each dataset with its collections and datapoints
-     * (ingested in batches of at most 8192 per collection). Takes a few seconds.
+     * Writes the whole catalogue to {@code sink}: groups, then each dataset with its collections, from the calling
+     * thread; then the datapoints, generated on one thread per core and ingested in batches of at most 8192 per
+     * collection. Takes a few seconds of processor time. If generating or ingesting fails, the other parts stop at
+     * their next batch and the failure is rethrown once none of them writes any more.
      *
      * @param sink where the catalogue goes
      * @param seed varies field values such as cloud cover and product ids, and which Landsat scenes are acquired;
@@ -41,8 +46,15 @@ public final class DemoCatalog {
     public static void writeTo(DemoSink sink, long seed) {
         sink.group(OPEN_DATA_GROUP, null, "open_data", "Open Data");
         sink.group(COPERNICUS_GROUP, OPEN_DATA_GROUP, "copernicus", "Copernicus");
-        Sentinel2Msi.writeTo(sink, COPERNICUS_GROUP, seed);
-        Sentinel1Sar.writeTo(sink, COPERNICUS_GROUP, seed);
-        Landsat8OliTirs.writeTo(sink, COPERNICUS_GROUP, seed);
+        try (Parts parts = new Parts()) {
+            List<Runnable> sentinel2 = Sentinel2Msi.writeTo(sink, COPERNICUS_GROUP, seed);
+            List<Runnable> sentinel1 = Sentinel1Sar.writeTo(sink, COPERNICUS_GROUP, seed);
+            List<Runnable> landsat = Landsat8OliTirs.writeTo(sink, COPERNICUS_GROUP, seed, parts);
+            // Planning the Landsat scenes is the longest step that cannot be split: it starts first.
+            landsat.forEach(parts::fork);
+            sentinel2.forEach(parts::fork);
+            sentinel1.forEach(parts::fork);
+            parts.join();
+        }
     }
 }

@@ -1,9 +1,8 @@
 package dev.skyloom.local.demo;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -12,28 +11,48 @@ import java.util.UUID;
 /** Shared naming helpers of the demo catalogue: compact timestamps, seeded and name-derived UUIDs. */
 final class DemoFormats {
 
-    private static final DateTimeFormatter COMPACT =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter PATH_DATE =
-            DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
-
     private DemoFormats() {
     }
 
     /** {@code 20250101T000019}. */
     static String compact(long epochMillis) {
-        return COMPACT.format(Instant.ofEpochMilli(epochMillis));
+        LocalDateTime t = utc(epochMillis);
+        StringBuilder text = new StringBuilder(15);
+        date(text, t, "");
+        text.append('T');
+        pad(text, t.getHour(), 2);
+        pad(text, t.getMinute(), 2);
+        pad(text, t.getSecond(), 2);
+        return text.toString();
     }
 
     /** {@code 20250101}. */
     static String date(long epochMillis) {
-        return DATE.format(Instant.ofEpochMilli(epochMillis));
+        return date(new StringBuilder(8), utc(epochMillis), "").toString();
     }
 
     /** {@code 2025/01/01}, as in archive paths. */
     static String pathDate(long epochMillis) {
-        return PATH_DATE.format(Instant.ofEpochMilli(epochMillis));
+        return date(new StringBuilder(10), utc(epochMillis), "/").toString();
+    }
+
+    private static LocalDateTime utc(long epochMillis) {
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000L), 0, ZoneOffset.UTC);
+    }
+
+    private static StringBuilder date(StringBuilder text, LocalDateTime t, String separator) {
+        pad(text, t.getYear(), 4);
+        text.append(separator);
+        pad(text, t.getMonthValue(), 2);
+        text.append(separator);
+        pad(text, t.getDayOfMonth(), 2);
+        return text;
+    }
+
+    private static void pad(StringBuilder text, int value, int width) {
+        for (int divisor = width == 4 ? 1000 : 10; divisor > 0; divisor /= 10) {
+            text.append((char) ('0' + value / divisor % 10));
+        }
     }
 
     /** A random (version 4) UUID drawn from {@code random}. */

@@ -5,6 +5,7 @@ import dev.skyloom.local.demo.LandsatPlan.Scene;
 import dev.skyloom.local.demo.SphericalEarth.LonLat;
 import dev.skyloom.local.schema.DatasetFields;
 import dev.skyloom.local.schema.DatasetTypeCompiler;
+import dev.skyloom.local.store.CanonicalDatapoint;
 import dev.skyloom.wire.datasets.v1.DatasetKind;
 import dev.skyloom.wire.datasets.v1.DatasetType;
 import dev.skyloom.wire.datasets.v1.FlightDirection;
@@ -29,6 +30,8 @@ final class Landsat8OliTirs {
     static final long START = Instant.parse("2019-12-10T00:00:00Z").toEpochMilli();
     static final long END = Instant.parse("2021-01-22T00:00:00Z").toEpochMilli();
     static final List<String> COLLECTIONS = List.of("L1GT", "L1T", "L1TP", "L2SP");
+    /** The runs of scenes encoded in parallel. */
+    static final int CHUNKS = 4;
 
     /** 233 paths in 16 days; the descending node at 10:12 local time. */
     private static final double PERIOD_SECONDS = 16 * 86_400.0 / 233;
@@ -79,26 +82,43 @@ final class Landsat8OliTirs {
                         "912384512"))).build();
     }
 
-    static void writeTo(DemoSink sink, UUID groupId, long seed) {
+    /**
+     * Declares the dataset and its collections; returns the part that plans the scenes and forks, on {@code parts},
+     * the parts that encode them: {@value #CHUNKS} runs of scenes (each scene draws from its own random generator, so
+     * the runs are independent).
+     */
+    static List<Runnable> writeTo(DemoSink sink, UUID groupId, long seed, Parts parts) {
         DatasetType type = type();
         sink.dataset(ID, groupId, CODE_NAME, "Landsat 8 OLI/TIRS", "Landsat 8 scenes: level-1 and level-2 products",
                 "Scenes of the Operational Land Imager and Thermal Infrared Sensor of Landsat 8 on the WRS-2 grid, "
                         + "as level-1 (L1TP, L1GT, L1T) and level-2 surface reflectance and temperature (L2SP) "
                         + "products.", type);
         UUID[] collections = DemoFormats.collections(sink, ID, CODE_NAME, COLLECTIONS);
-        SunSynchronousOrbit orbit = orbit();
-        LandsatPlan plan = LandsatPlan.of(orbit, START, END, seed);
         DatapointEncoder encoder = new DatapointEncoder(DatasetTypeCompiler.compile(groupId, CODE_NAME, type));
+        SunSynchronousOrbit orbit = orbit();
+        return List.of(() -> {
+            LandsatPlan plan = LandsatPlan.of(orbit, START, END, seed);
+            int chunk = Math.ceilDiv(plan.size(), CHUNKS);
+            for (int from = 0; from < plan.size(); from += chunk) {
+                int first = from;
+                int end = Math.min(plan.size(), from + chunk);
+                parts.fork(() -> writeScenes(sink, collections, plan, first, end, encoder, seed));
+            }
+        });
+    }
+
+    private static void writeScenes(DemoSink sink, UUID[] collections, LandsatPlan plan, int first, int end,
+                                    DatapointEncoder encoder, long seed) {
         Wkb wkb = new Wkb();
         CollectionBatches batches = new CollectionBatches(sink);
-        SplittableRandom random = new SplittableRandom(seed ^ 0x1C8L);
-        for (int i = 0; i < plan.size(); i++) {
+        for (int i = first; i < end; i++) {
             int category = plan.category(i);
             if (category < 0) {
                 continue;
             }
+            SplittableRandom random = new SplittableRandom(seed ^ 0x1C8L ^ i * 0x9E37_79B9_7F4A_7C15L);
             Scene scene = plan.scene(i);
-            byte[] footprint = wkb.footprint(orbit.swathQuad(scene.pass(), scene.w(), 180, -92.5, 92.5));
+            Wkb.Footprint footprint = wkb.footprint(plan.footprint(i));
             int path = path(scene.pass());
             batches.add(collections[category], encode(scene, category, path, footprint, encoder, random));
             if (plan.hasL2sp(i)) {
@@ -119,8 +139,8 @@ final class Landsat8OliTirs {
         return Math.floorMod(Math.round((PATH_1_LON - pass.nodeLon()) * 233 / 360.0), 233) + 1;
     }
 
-    private static byte[] encode(Scene scene, int product, int path, byte[] footprint, DatapointEncoder encoder,
-                                 SplittableRandom random) {
+    private static CanonicalDatapoint encode(Scene scene, int product, int path, Wkb.Footprint footprint,
+                                             DatapointEncoder encoder, SplittableRandom random) {
         String productType = COLLECTIONS.get(product);
         boolean legacy = product == LandsatPlan.L1T;
         String tier = product == LandsatPlan.L1GT || scene.cloudCover() > 85 ? "T2" : "T1";
@@ -131,9 +151,10 @@ final class Landsat8OliTirs {
         ZonedDateTime utc = Instant.ofEpochMilli(scene.time()).atZone(ZoneOffset.UTC);
         String station = station(scene.centre());
         String sceneId = "LC8" + pathRow + utc.getYear() + DemoFormats.digits(utc.getDayOfYear(), 3) + station + "00";
+        double[] sun = SphericalEarth.sun(scene.centre(), scene.time() / 1000.0);
         double landCloud = Math.clamp(scene.cloudCover() + 8 * (random.nextDouble() - 0.5), 0.0, 100.0);
         return encoder.datapoint(scene.time())
-                .geometry("geometry", footprint)
+                .footprint(footprint)
                 .text("granule_name", granule)
                 .enumValue("processing_level", product == 3 ? ProcessingLevel.PROCESSING_LEVEL_L2
                         : ProcessingLevel.PROCESSING_LEVEL_L1)
@@ -145,8 +166,8 @@ final class Landsat8OliTirs {
                 .integer("bands", product == 3 ? 10 : 11)
                 .integer("path", path)
                 .integer("row", scene.row())
-                .real("sun_azimuth", round2(SphericalEarth.sunAzimuth(scene.centre(), scene.time() / 1000.0)))
-                .real("sun_elevation", round2(SphericalEarth.sunElevation(scene.centre(), scene.time() / 1000.0)))
+                .real("sun_azimuth", round2(sun[1]))
+                .real("sun_elevation", round2(sun[0]))
                 .real("cloud_cover", scene.cloudCover())
                 .real("cloud_cover_land", round2(landCloud))
                 .text("collection_category", tier)
@@ -159,7 +180,7 @@ final class Landsat8OliTirs {
                         + DemoFormats.pathDate(scene.time()) + "/" + granule)
                 .text("thumbnail", "https://landsatlook.usgs.gov/gen-browse?size=rrb&type=refl&product_id=" + granule)
                 .integer("file_size", (product == 3 ? 850_000_000L : 750_000_000L) + random.nextLong(300_000_000L))
-                .toBytes();
+                .toDatapoint();
     }
 
     /** A plausible receiving station for a scene: Svalbard near the poles, otherwise by continent. */

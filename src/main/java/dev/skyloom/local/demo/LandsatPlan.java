@@ -2,10 +2,12 @@ package dev.skyloom.local.demo;
 
 import dev.skyloom.local.demo.SphericalEarth.LonLat;
 import dev.skyloom.local.demo.SunSynchronousOrbit.Pass;
+import dev.skyloom.local.demo.SunSynchronousOrbit.TrackPoint;
 
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
@@ -45,11 +47,13 @@ final class LandsatPlan {
     }
 
     private final Scene[] scenes;
+    private final List<List<LonLat>> footprints;
     private final int[] category;
     private final boolean[] l2sp;
 
-    private LandsatPlan(Scene[] scenes) {
+    private LandsatPlan(Scene[] scenes, List<List<LonLat>> footprints) {
         this.scenes = scenes;
+        this.footprints = footprints;
         this.category = new int[scenes.length];
         this.l2sp = new boolean[scenes.length];
         Arrays.fill(category, -1);
@@ -63,6 +67,13 @@ final class LandsatPlan {
     static LandsatPlan of(SunSynchronousOrbit orbit, long start, long end, long seed) {
         SplittableRandom random = new SplittableRandom(seed ^ 0x1A8L);
         Weather weather = new Weather(random);
+        // Every pass is the same track turned about the polar axis: row centres and footprints are computed once.
+        TrackPoint[] centres = new TrackPoint[LAST_DAYTIME_ROW + 1];
+        List<List<LonLat>> footprints = new ArrayList<>(Collections.nCopies(LAST_DAYTIME_ROW + 1, List.of()));
+        for (int row = 1; row <= LAST_DAYTIME_ROW; row++) {
+            centres[row] = orbit.track(rowAngle(row));
+            footprints.set(row, orbit.swathTemplate(rowAngle(row), 180, -92.5, 92.5));
+        }
         List<Scene> candidates = new ArrayList<>();
         long last = orbit.firstOrbitFrom(end / 1000.0);
         for (long k = orbit.firstOrbitFrom(start / 1000.0) - 1; k <= last; k++) {
@@ -70,11 +81,13 @@ final class LandsatPlan {
             for (int row = 1; row <= LAST_DAYTIME_ROW; row++) {
                 double w = rowAngle(row);
                 long time = Math.round((pass.nodeSeconds() + orbit.secondsAt(w)) * 1000);
-                LonLat centre = orbit.at(pass, w);
-                if (time < start || time >= end || !LandMask.isLand(centre)
-                        || SphericalEarth.sunElevation(centre, time / 1000.0) < 5
+                if (time < start || time >= end) {
+                    continue;
+                }
+                LonLat centre = SunSynchronousOrbit.at(pass, centres[row]);
+                if (!LandMask.isLand(centre) || SphericalEarth.sunElevation(centre, time / 1000.0) < 5
                         || (StrictMath.abs(centre.lon()) > 160
-                        && orbit.swathQuad(pass, w, 180, -92.5, 92.5).isEmpty())) {
+                        && SunSynchronousOrbit.place(footprints.get(row), pass).isEmpty())) {
                     continue;
                 }
                 double sky = weather.at(centre, time);
@@ -86,7 +99,7 @@ final class LandsatPlan {
                         cloud + 30 * random.nextDouble()));
             }
         }
-        LandsatPlan plan = new LandsatPlan(candidates.toArray(Scene[]::new));
+        LandsatPlan plan = new LandsatPlan(candidates.toArray(Scene[]::new), footprints);
         plan.assign();
         return plan;
     }
@@ -102,6 +115,11 @@ final class LandsatPlan {
 
     Scene scene(int index) {
         return scenes[index];
+    }
+
+    /** The footprint of a scene: 185 km across its path, 180 km along it (never across the antimeridian). */
+    List<LonLat> footprint(int index) {
+        return SunSynchronousOrbit.place(footprints.get(scenes[index].row()), scenes[index].pass());
     }
 
     /** The level-1 collection of the scene ({@link #L1GT}, {@link #L1T}, {@link #L1TP}), or -1 if not acquired. */

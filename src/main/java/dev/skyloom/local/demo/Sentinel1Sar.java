@@ -5,6 +5,7 @@ import dev.skyloom.local.demo.SphericalEarth.LonLat;
 import dev.skyloom.local.demo.SunSynchronousOrbit.Pass;
 import dev.skyloom.local.schema.DatasetFields;
 import dev.skyloom.local.schema.DatasetTypeCompiler;
+import dev.skyloom.local.store.CanonicalDatapoint;
 import dev.skyloom.wire.datasets.v1.AcquisitionMode;
 import dev.skyloom.wire.datasets.v1.DatasetKind;
 import dev.skyloom.wire.datasets.v1.DatasetType;
@@ -97,22 +98,27 @@ final class Sentinel1Sar {
                         ""))).build();
     }
 
-    static void writeTo(DemoSink sink, UUID groupId, long seed) {
+    /** Declares the dataset and its collections; returns the one part that writes every slice. */
+    static List<Runnable> writeTo(DemoSink sink, UUID groupId, long seed) {
         DatasetType type = type();
         sink.dataset(ID, groupId, CODE_NAME, "Sentinel-1 SAR", "Sentinel-1 C-band SAR slices: raw, SLC and GRD",
                 "Slices of the C-band synthetic aperture radar of Sentinel-1, in interferometric wide swath and "
                         + "extra wide swath modes, as raw (level 0), single look complex and ground range detected "
                         + "(level 1) products.", type);
         UUID[] collections = DemoFormats.collections(sink, ID, CODE_NAME, COLLECTIONS);
-        CollectionBatches batches = new CollectionBatches(sink);
-        Sentinel1Sar generator = new Sentinel1Sar(collections,
-                new DatapointEncoder(DatasetTypeCompiler.compile(groupId, CODE_NAME, type)), batches,
-                new SplittableRandom(seed ^ 0x51AL));
-        SunSynchronousOrbit orbit = new SunSynchronousOrbit(98.18, PERIOD_SECONDS, 6.0, START / 1000.0 + 1234.5);
-        for (long k = -1; (orbit.pass(k).nodeSeconds() - PERIOD_SECONDS / 4) * 1000 < END; k++) {
-            generator.writePass(orbit, orbit.pass(k), FIRST_ORBIT + k);
-        }
-        batches.flush();
+        DatapointEncoder encoder = new DatapointEncoder(DatasetTypeCompiler.compile(groupId, CODE_NAME, type));
+        // One part: datatake ids count up across passes.
+        return List.of(() -> {
+            CollectionBatches batches = new CollectionBatches(sink);
+            Sentinel1Sar generator = new Sentinel1Sar(collections, encoder, batches,
+                    new SplittableRandom(seed ^ 0x51AL));
+            SunSynchronousOrbit orbit = new SunSynchronousOrbit(98.18, PERIOD_SECONDS, 6.0,
+                    START / 1000.0 + 1234.5);
+            for (long k = -1; (orbit.pass(k).nodeSeconds() - PERIOD_SECONDS / 4) * 1000 < END; k++) {
+                generator.writePass(orbit, orbit.pass(k), FIRST_ORBIT + k);
+            }
+            batches.flush();
+        });
     }
 
     private void writePass(SunSynchronousOrbit orbit, Pass pass, long absoluteOrbit) {
@@ -153,10 +159,10 @@ final class Sentinel1Sar {
 
     /** One slice of one datatake, encoded once per product. */
     private record Slice(long start, long absoluteOrbit, boolean ascending, boolean extraWide, LonLat centre,
-                         byte[] footprint, long datatake, int number) {
+                         Wkb.Footprint footprint, long datatake, int number) {
     }
 
-    private byte[] encode(Slice slice, int product) {
+    private CanonicalDatapoint encode(Slice slice, int product) {
         String mode = slice.extraWide() ? "EW" : "IW";
         long level = product == 0 ? 0 : 1;
         long stop = slice.start() + 25_000L + product * 700L;
@@ -170,7 +176,7 @@ final class Sentinel1Sar {
         String path = "/Sentinel-1/SAR/" + folder + "/" + DemoFormats.pathDate(slice.start()) + "/" + granule;
         long published = slice.start() + 40 * 60_000L + random.nextLong(80 * 60_000L);
         DatapointEncoder.Datapoint datapoint = encoder.datapoint(slice.start())
-                .geometry("geometry", slice.footprint())
+                .footprint(slice.footprint())
                 .text("granule_name", granule)
                 .enumValue("processing_level", level == 0 ? ProcessingLevel.PROCESSING_LEVEL_L0
                         : ProcessingLevel.PROCESSING_LEVEL_L1)
@@ -200,6 +206,6 @@ final class Sentinel1Sar {
             datapoint.text("thumbnail", "https://catalogue.dataspace.copernicus.eu/get-object?path=" + path
                     + "/preview/quick-look.png");
         }
-        return datapoint.toBytes();
+        return datapoint.toDatapoint();
     }
 }

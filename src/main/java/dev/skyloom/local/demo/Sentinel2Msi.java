@@ -5,6 +5,7 @@ import dev.skyloom.local.demo.SphericalEarth.LonLat;
 import dev.skyloom.local.demo.SunSynchronousOrbit.Pass;
 import dev.skyloom.local.schema.DatasetFields;
 import dev.skyloom.local.schema.DatasetTypeCompiler;
+import dev.skyloom.local.store.CanonicalDatapoint;
 import dev.skyloom.wire.datasets.v1.AcquisitionMode;
 import dev.skyloom.wire.datasets.v1.DatasetKind;
 import dev.skyloom.wire.datasets.v1.DatasetType;
@@ -12,6 +13,7 @@ import dev.skyloom.wire.datasets.v1.FlightDirection;
 import dev.skyloom.wire.datasets.v1.ProcessingLevel;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -29,13 +31,13 @@ final class Sentinel2Msi {
     static final long END = Instant.parse("2025-01-03T00:00:00Z").toEpochMilli();
 
     private static final UUID S2B_L1C_ID = UUID.fromString("9b92c84f-5e2f-4d4a-9278-1ce96cedb970");
-    private static final double PERIOD_SECONDS = 10 * 86_400.0 / 143;
-    private static final double STEP_KM = 100.0;
-    private static final double TILE_KM = 109.8;
-    private static final String[] PLATFORMS = {"S2A", "S2B", "S2C"};
+    static final double PERIOD_SECONDS = 10 * 86_400.0 / 143;
+    static final double STEP_KM = 100.0;
+    static final double TILE_KM = 109.8;
+    static final String[] PLATFORMS = {"S2A", "S2B", "S2C"};
     /** Absolute orbit numbers at {@link #START}, and the phase of each satellite along the shared track. */
     private static final long[] FIRST_ORBITS = {49_870, 40_853, 1_866};
-    private static final double[] PHASES = {0.25, 0.0, 0.5};
+    static final double[] PHASES = {0.25, 0.0, 0.5};
 
     private final DatapointEncoder encoder;
     private final Wkb wkb = new Wkb();
@@ -87,7 +89,8 @@ final class Sentinel2Msi {
                         "GS2B_20250101T000019_040854_N05.11"))).build();
     }
 
-    static void writeTo(DemoSink sink, UUID groupId, long seed) {
+    /** Declares the dataset and its collections; returns one part per platform, which writes its tiles. */
+    static List<Runnable> writeTo(DemoSink sink, UUID groupId, long seed) {
         DatasetType type = type();
         sink.dataset(ID, groupId, CODE_NAME, "Sentinel-2 MSI",
                 "Sentinel-2 multispectral imager tiles, L1C and L2A",
@@ -102,23 +105,29 @@ final class Sentinel2Msi {
                 sink.collection(collections[s][level], ID, name);
             }
         }
-        CollectionBatches batches = new CollectionBatches(sink);
-        Sentinel2Msi generator = new Sentinel2Msi(
-                new DatapointEncoder(DatasetTypeCompiler.compile(groupId, CODE_NAME, type)), batches,
-                new SplittableRandom(seed ^ 0x5E2L));
+        DatapointEncoder encoder = new DatapointEncoder(DatasetTypeCompiler.compile(groupId, CODE_NAME, type));
+        List<Runnable> parts = new ArrayList<>();
         for (int s = 0; s < PLATFORMS.length; s++) {
-            SunSynchronousOrbit orbit = new SunSynchronousOrbit(98.62, PERIOD_SECONDS, 10.5,
-                    START / 1000.0 + PHASES[s] * PERIOD_SECONDS);
-            for (long k = -1; (orbit.pass(k).nodeSeconds() - PERIOD_SECONDS / 4) * 1000 < END; k++) {
-                generator.writePass(orbit, orbit.pass(k), PLATFORMS[s], FIRST_ORBITS[s] + k, collections[s]);
-            }
+            int platform = s;
+            parts.add(() -> {
+                CollectionBatches batches = new CollectionBatches(sink);
+                Sentinel2Msi generator = new Sentinel2Msi(encoder, batches,
+                        new SplittableRandom(seed ^ 0x5E2L ^ (platform + 1) * 0x9E37_79B9_7F4A_7C15L));
+                SunSynchronousOrbit orbit = new SunSynchronousOrbit(98.62, PERIOD_SECONDS, 10.5,
+                        START / 1000.0 + PHASES[platform] * PERIOD_SECONDS);
+                for (long k = -1; (orbit.pass(k).nodeSeconds() - PERIOD_SECONDS / 4) * 1000 < END; k++) {
+                    generator.writePass(orbit, orbit.pass(k), PLATFORMS[platform], FIRST_ORBITS[platform] + k,
+                            collections[platform]);
+                }
+                batches.flush();
+            });
         }
-        batches.flush();
+        return parts;
     }
 
     private void writePass(SunSynchronousOrbit orbit, Pass pass, String platform, long absoluteOrbit,
                            UUID[] collections) {
-        long relativeOrbit = Math.floorMod(absoluteOrbit - 40_854 + 72, 143) + 1;
+        long relativeOrbit = relativeOrbit(absoluteOrbit);
         double step = SunSynchronousOrbit.angleFor(STEP_KM);
         String datatake = null;
         for (double w = -Math.PI / 2 + step; w < Math.PI / 2 - step; w += step) {
@@ -143,19 +152,27 @@ final class Sentinel2Msi {
                             + DemoFormats.digits(absoluteOrbit, 6) + "_N05.11";
                 }
                 Tile tile = new Tile(platform, time, absoluteOrbit, relativeOrbit, MgrsTile.of(centre), centre,
-                        wkb.footprint(square), datatake, 100 * StrictMath.pow(random.nextDouble(), 1.6));
-                batches.add(collections[0], encode(tile, false));
-                batches.add(collections[1], encode(tile, true));
+                        wkb.point(centre), wkb.footprint(square), datatake,
+                        100 * StrictMath.pow(random.nextDouble(), 1.6));
+                batches.add(collections[0], encode(encoder, tile, false, random));
+                batches.add(collections[1], encode(encoder, tile, true, random));
             }
         }
     }
 
-    /** One tile of one pass, encoded once per processing level. */
-    private record Tile(String platform, long time, long absoluteOrbit, long relativeOrbit, String tileId,
-                        LonLat centre, byte[] footprint, String datatake, double cloudCover) {
+    /** The relative orbit (1..143, the repeat cycle) of an absolute orbit. */
+    static long relativeOrbit(long absoluteOrbit) {
+        return Math.floorMod(absoluteOrbit - 40_854 + 72, 143) + 1;
     }
 
-    private byte[] encode(Tile tile, boolean l2a) {
+    /** One tile of one pass, encoded once per processing level. */
+    record Tile(String platform, long time, long absoluteOrbit, long relativeOrbit, String tileId,
+                        LonLat centre, byte[] centroid, Wkb.Footprint footprint, String datatake,
+                        double cloudCover) {
+    }
+
+    /** A tile's product of one level, its varying values (publication, size, product id) drawn from {@code random}. */
+    static CanonicalDatapoint encode(DatapointEncoder encoder, Tile tile, boolean l2a, SplittableRandom random) {
         String level = l2a ? "L2A" : "L1C";
         long published = tile.time() + (l2a ? 95 : 70) * 60_000L + random.nextLong(30 * 60_000L);
         String stem = tile.platform() + "_MSI" + level + "_" + DemoFormats.compact(tile.time()) + "_N0511_R"
@@ -166,7 +183,7 @@ final class Sentinel2Msi {
         long size = l2a ? 500_000_000L + random.nextLong(700_000_000L)
                 : 300_000_000L + random.nextLong(550_000_000L);
         return encoder.datapoint(tile.time())
-                .geometry("geometry", tile.footprint())
+                .footprint(tile.footprint())
                 .text("granule_name", granule)
                 .enumValue("processing_level", l2a ? ProcessingLevel.PROCESSING_LEVEL_L2A
                         : ProcessingLevel.PROCESSING_LEVEL_L1C)
@@ -177,7 +194,7 @@ final class Sentinel2Msi {
                 .integer("relative_orbit_number", tile.relativeOrbit())
                 .real("processing_baseline", 5.11)
                 .time("stop_time", tile.time())
-                .geometry("centroid", wkb.point(tile.centre()))
+                .geometry("centroid", tile.centroid())
                 .time("published", published)
                 .time("updated", published + 60_000L + random.nextLong(120_000L))
                 .text("location", "/eodata" + path)
@@ -190,6 +207,6 @@ final class Sentinel2Msi {
                         : FlightDirection.FLIGHT_DIRECTION_UNSPECIFIED)
                 .enumValue("acquisition_mode", AcquisitionMode.ACQUISITION_MODE_NOBS)
                 .text("mission_take_id", tile.datatake())
-                .toBytes();
+                .toDatapoint();
     }
 }

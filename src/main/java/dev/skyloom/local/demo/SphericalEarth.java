@@ -58,7 +58,8 @@ final class SphericalEarth {
         return sun(p, epochSeconds)[1];
     }
 
-    private static double[] sun(LonLat p, double epochSeconds) {
+    /** The sun's elevation and azimuth (as {@link #sunElevation} and {@link #sunAzimuth}), computed once. */
+    static double[] sun(LonLat p, double epochSeconds) {
         double days = epochSeconds / DAY_SECONDS;
         double dayOfYear = days - 365.2425 * StrictMath.floor(days / 365.2425);
         double declination = StrictMath.toRadians(-23.44) * StrictMath.cos(2 * Math.PI / 365.2425 * (dayOfYear + 10));

@@ -47,18 +47,67 @@ record SunSynchronousOrbit(double inclination, double periodSeconds, double node
         return km / SphericalEarth.RADIUS_KM;
     }
 
-    /** The sub-satellite point of {@code pass} at {@code w}. */
-    LonLat at(Pass pass, double w) {
+    /**
+     * The sub-satellite point of every pass at one angle {@code w}: all passes are the same track turned about the
+     * polar axis, so a point computed once serves every pass.
+     *
+     * @param lat         the latitude
+     * @param lonFromNode the longitude east of the pass's descending node (not normalized)
+     */
+    record TrackPoint(double lat, double lonFromNode) {
+    }
+
+    /** The sub-satellite point at {@code w} of every pass, relative to its node. */
+    TrackPoint track(double w) {
         double i = StrictMath.toRadians(inclination);
         double lat = StrictMath.asin(-StrictMath.sin(w) * StrictMath.sin(i));
         double inertial = StrictMath.atan2(StrictMath.sin(w) * StrictMath.cos(i), StrictMath.cos(w));
-        double lon = pass.nodeLon() + StrictMath.toDegrees(inertial) - SIDEREAL_RATE_DEG_PER_S * secondsAt(w);
-        return new LonLat(SphericalEarth.normalizeLon(lon), StrictMath.toDegrees(lat));
+        return new TrackPoint(StrictMath.toDegrees(lat),
+                StrictMath.toDegrees(inertial) - SIDEREAL_RATE_DEG_PER_S * secondsAt(w));
+    }
+
+    /** The sub-satellite point of {@code pass} at a precomputed track point. */
+    static LonLat at(Pass pass, TrackPoint point) {
+        return new LonLat(SphericalEarth.normalizeLon(pass.nodeLon() + point.lonFromNode()), point.lat());
+    }
+
+    /** The sub-satellite point of {@code pass} at {@code w}. */
+    LonLat at(Pass pass, double w) {
+        return at(pass, track(w));
     }
 
     /** The ground-track heading of {@code pass} at {@code w}, clockwise from north. */
     double heading(Pass pass, double w) {
         return SphericalEarth.bearing(at(pass, w - 1e-4), at(pass, w + 1e-4));
+    }
+
+    /**
+     * The footprint {@link #swathQuad} gives at {@code w} for every pass, relative to the pass's node: computed once,
+     * placed on any pass with {@link #place}.
+     *
+     * @return the ring, its longitudes east of the node and continuous (no jump across ±180°)
+     */
+    List<LonLat> swathTemplate(double w, double alongKm, double leftKm, double rightKm) {
+        List<LonLat> ring = quad(new Pass(0, firstNodeSeconds, 0.0), w, alongKm, leftKm, rightKm);
+        List<LonLat> continuous = new ArrayList<>(ring.size());
+        double first = ring.getFirst().lon();
+        for (LonLat p : ring) {
+            continuous.add(new LonLat(first + SphericalEarth.normalizeLon(p.lon() - first), p.lat()));
+        }
+        return continuous;
+    }
+
+    /**
+     * A footprint template turned onto {@code pass}.
+     *
+     * @return the ring, or an empty list if it would cross the antimeridian
+     */
+    static List<LonLat> place(List<LonLat> template, Pass pass) {
+        List<LonLat> ring = new ArrayList<>(template.size());
+        for (LonLat p : template) {
+            ring.add(new LonLat(SphericalEarth.normalizeLon(pass.nodeLon() + p.lon()), p.lat()));
+        }
+        return crossesAntimeridian(ring) ? List.of() : ring;
     }
 
     /**
@@ -68,6 +117,11 @@ record SunSynchronousOrbit(double inclination, double periodSeconds, double node
      * @return the ring, or an empty list if it would cross the antimeridian
      */
     List<LonLat> swathQuad(Pass pass, double w, double alongKm, double leftKm, double rightKm) {
+        List<LonLat> ring = quad(pass, w, alongKm, leftKm, rightKm);
+        return crossesAntimeridian(ring) ? List.of() : ring;
+    }
+
+    private List<LonLat> quad(Pass pass, double w, double alongKm, double leftKm, double rightKm) {
         double half = angleFor(alongKm / 2);
         List<LonLat> ring = new ArrayList<>(5);
         double[] ends = {w - half, w + half};
@@ -80,7 +134,7 @@ record SunSynchronousOrbit(double inclination, double periodSeconds, double node
             ring.add(b);
         }
         ring.add(ring.getFirst());
-        return crossesAntimeridian(ring) ? List.of() : ring;
+        return ring;
     }
 
     /** A north-aligned square of side {@code sideKm} centred on {@code centre}, or empty across the antimeridian. */

@@ -41,6 +41,8 @@ public final class SpatialPredicate {
     /**
      * Validates a wire spatial filter.
      *
+     * @param wire the filter of a Query request
+     * @return the predicate
      * @throws RpcException invalid_argument if the geometry is missing, undecodable, not a valid (Multi)Polygon, or
      *                      the mode or coordinate system is unknown
      */
@@ -81,12 +83,20 @@ public final class SpatialPredicate {
         return new SpatialPredicate(spherical, relation, spherical ? SphericalGeometry.planarize(geometry) : geometry);
     }
 
-    /** Whether the prefilter must use the spherical bbox columns rather than the planar ones. */
+    /**
+     * Whether the prefilter must use the spherical bbox columns rather than the planar ones.
+     *
+     * @return true for the spherical bboxes
+     */
     public boolean spherical() {
         return spherical;
     }
 
-    /** The bbox a candidate's (planar or spherical) bbox must overlap. */
+    /**
+     * The bbox a candidate's (planar or spherical) bbox must overlap.
+     *
+     * @return the bbox
+     */
     public Envelope bbox() {
         return bbox;
     }
@@ -96,7 +106,12 @@ public final class SpatialPredicate {
         return relation == Relation.COVERS_FILTER;
     }
 
-    /** Whether a datapoint geometry (as stored, planar lon/lat vertices) matches. */
+    /**
+     * Whether a datapoint geometry (as stored, planar lon/lat vertices) matches.
+     *
+     * @param datapoint the datapoint's geometry
+     * @return true if it matches
+     */
     public boolean test(Geometry datapoint) {
         Geometry candidate = spherical ? SphericalGeometry.planarize(datapoint) : datapoint;
         return switch (relation) {

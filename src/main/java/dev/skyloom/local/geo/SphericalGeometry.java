@@ -62,6 +62,9 @@ public final class SphericalGeometry {
     /**
      * The lon/lat envelope of the planar approximation, computed without building it: the bbox a spherical query
      * compares against. A geometry crossing the antimeridian spans all longitudes.
+     *
+     * @param geometry a lon/lat geometry
+     * @return the envelope, in degrees
      */
     public static Envelope envelope(Geometry geometry) {
         Envelope envelope = unwrap(geometry).getEnvelopeInternal();

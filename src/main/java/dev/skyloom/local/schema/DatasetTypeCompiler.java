@@ -73,7 +73,11 @@ public final class DatasetTypeCompiler {
      * Compiles the type of an UpdateDataset request: custom fields the dataset's current type already has keep their
      * numbers, so stored datapoints stay readable; new fields get numbers above every number in use.
      *
+     * @param groupId the dataset's group
+     * @param codeName the dataset's code name
+     * @param type the kind and the custom fields the request carries
      * @param previous the dataset's current compiled type
+     * @return the compiled type
      * @throws IllegalArgumentException as {@link #compile(UUID, String, DatasetType)}
      */
     public static AnnotatedType recompile(UUID groupId, String codeName, DatasetType type, AnnotatedType previous) {

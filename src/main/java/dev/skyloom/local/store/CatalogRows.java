@@ -11,7 +11,14 @@ public final class CatalogRows {
     private CatalogRows() {
     }
 
-    /** A dataset group; {@code parentId} is null for a root group. */
+    /**
+     * A dataset group.
+     *
+     * @param id       its id
+     * @param parentId its parent's id, or null for a root group
+     * @param codeName its code name, one part of a dataset slug, e.g. {@code copernicus}
+     * @param name     its display name
+     */
     public record Group(UUID id, UUID parentId, String codeName, String name) {
         /** Rejects a null component; only {@code parentId} may be null. */
         public Group {
@@ -21,7 +28,17 @@ public final class CatalogRows {
         }
     }
 
-    /** A dataset with its compiled datapoint type. */
+    /**
+     * A dataset with its compiled datapoint type.
+     *
+     * @param id          its id
+     * @param groupId     its group's id
+     * @param codeName    its code name, the last part of its slug, e.g. {@code sentinel2_msi}
+     * @param name        its display name
+     * @param summary     a one-line summary
+     * @param description a longer description, Markdown
+     * @param type        its datapoint type
+     */
     public record Dataset(UUID id, UUID groupId, String codeName, String name, String summary, String description,
                           AnnotatedType type) {
         /** Rejects a null component. */
@@ -36,7 +53,13 @@ public final class CatalogRows {
         }
     }
 
-    /** A collection of a dataset. */
+    /**
+     * A collection of a dataset.
+     *
+     * @param id        its id
+     * @param datasetId its dataset's id
+     * @param name      its name, unique in the dataset
+     */
     public record Collection(UUID id, UUID datasetId, String name) {
         /** Rejects a null component. */
         public Collection {

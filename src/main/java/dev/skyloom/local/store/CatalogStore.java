@@ -27,12 +27,20 @@ public final class CatalogStore {
     private final Database database;
     private final Map<UUID, DatasetSchema> schemas = new ConcurrentHashMap<>();
 
-    /** A catalogue over {@code database}, whose schema {@link Database#open} has created; the cache starts empty. */
+    /**
+     * A catalogue over {@code database}, whose schema {@link Database#open} has created; the cache starts empty.
+     *
+     * @param database the open database
+     */
     public CatalogStore(Database database) {
         this.database = database;
     }
 
-    /** Inserts a group unless one with its id exists. */
+    /**
+     * Inserts a group unless one with its id exists.
+     *
+     * @param group the group
+     */
     public void ensureGroup(Group group) {
         database.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
@@ -47,7 +55,11 @@ public final class CatalogStore {
         });
     }
 
-    /** Every group, in insertion order. */
+    /**
+     * Every group, in insertion order.
+     *
+     * @return the groups
+     */
     public List<Group> groups() {
         return database.read(c -> {
             List<Group> groups = new ArrayList<>();
@@ -63,17 +75,31 @@ public final class CatalogStore {
         });
     }
 
-    /** Every dataset, in insertion order. */
+    /**
+     * Every dataset, in insertion order.
+     *
+     * @return the datasets
+     */
     public List<Dataset> datasets() {
         return database.read(c -> selectDatasets(c, "1 = 1"));
     }
 
-    /** The dataset with this id. */
+    /**
+     * The dataset with this id.
+     *
+     * @param id the dataset's id
+     * @return the dataset, or empty if there is none
+     */
     public Optional<Dataset> dataset(UUID id) {
         return database.read(c -> selectDatasets(c, "id = ?", DatapointIds.toBytes(id))).stream().findFirst();
     }
 
-    /** The datasets with this code name, in any group. */
+    /**
+     * The datasets with this code name, in any group.
+     *
+     * @param codeName the code name, e.g. {@code sentinel2_msi}
+     * @return the datasets
+     */
     public List<Dataset> datasetsByCodeName(String codeName) {
         return database.read(c -> selectDatasets(c, "code_name = ?", codeName));
     }
@@ -81,6 +107,7 @@ public final class CatalogStore {
     /**
      * Inserts a dataset.
      *
+     * @param dataset the new dataset
      * @throws RpcException already_exists if its group has a dataset with the same code name
      */
     public void insertDataset(Dataset dataset) {
@@ -104,6 +131,7 @@ public final class CatalogStore {
     /**
      * Replaces a dataset's attributes (its id and group stay).
      *
+     * @param dataset the dataset with its new attributes
      * @throws RpcException already_exists if the new code name is taken in its group
      */
     public void updateDataset(Dataset dataset) {
@@ -124,22 +152,43 @@ public final class CatalogStore {
         });
     }
 
-    /** The resolved datapoint type of a dataset (cached until the dataset is updated). */
+    /**
+     * The resolved datapoint type of a dataset (cached until the dataset is updated).
+     *
+     * @param dataset the dataset
+     * @return its schema
+     */
     public DatasetSchema schema(Dataset dataset) {
         return schemas.computeIfAbsent(dataset.id(), id -> DatasetSchema.of(dataset.type()));
     }
 
-    /** The collections of a dataset, in insertion order. */
+    /**
+     * The collections of a dataset, in insertion order.
+     *
+     * @param datasetId the dataset's id
+     * @return the collections
+     */
     public List<Collection> collections(UUID datasetId) {
         return database.read(c -> selectCollections(c, "dataset_id = ?", DatapointIds.toBytes(datasetId)));
     }
 
-    /** The collection with this id. */
+    /**
+     * The collection with this id.
+     *
+     * @param id the collection's id
+     * @return the collection, or empty if there is none
+     */
     public Optional<Collection> collection(UUID id) {
         return database.read(c -> selectCollections(c, "id = ?", DatapointIds.toBytes(id))).stream().findFirst();
     }
 
-    /** The collection of a dataset with this name. */
+    /**
+     * The collection of a dataset with this name.
+     *
+     * @param datasetId the dataset's id
+     * @param name the collection's name
+     * @return the collection, or empty if there is none
+     */
     public Optional<Collection> collection(UUID datasetId, String name) {
         return database.read(c -> selectCollections(c, "dataset_id = ? AND name = ?",
                 DatapointIds.toBytes(datasetId), name)).stream().findFirst();
@@ -148,6 +197,7 @@ public final class CatalogStore {
     /**
      * Inserts a collection.
      *
+     * @param collection the new collection
      * @throws RpcException already_exists if the dataset has a collection with that name
      */
     public void insertCollection(Collection collection) {
@@ -167,7 +217,11 @@ public final class CatalogStore {
         });
     }
 
-    /** Deletes a collection and all its datapoints, in one transaction. */
+    /**
+     * Deletes a collection and all its datapoints, in one transaction.
+     *
+     * @param id the collection's id
+     */
     public void deleteCollection(UUID id) {
         database.transaction(c -> {
             for (String sql : List.of("DELETE FROM datapoints WHERE collection_id = ?",

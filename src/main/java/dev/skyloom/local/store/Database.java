@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -46,6 +47,8 @@ public final class Database implements AutoCloseable {
 
     /** Reads that may run at once: enough to keep two cores busy while others wait on the network. */
     private static final int READERS = 8;
+    /** The database file in a data directory. */
+    private static final String FILE_NAME = "skyloom.db";
 
     private static final String[] SCHEMA = {
         """
@@ -70,15 +73,27 @@ public final class Database implements AutoCloseable {
         "CREATE UNIQUE INDEX IF NOT EXISTS datapoints_by_id ON datapoints (collection_id, id)",
     };
 
+    /** How a database is opened. */
+    private enum Mode {
+        /** The server's own store: WAL, {@code synchronous=FULL}. */
+        READ_WRITE,
+        /** A store shared with other processes: opened read-only, writes refused. */
+        READ_ONLY,
+        /** A fresh file filled once by one process, discarded if that fails: no journal, no syncs. */
+        BULK_LOAD
+    }
+
     private final Connection writer;
     private final BlockingQueue<Connection> readers;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final DataDirectoryLock directoryLock;
+    private final Mode mode;
 
-    private Database(Connection writer, List<Connection> readers, DataDirectoryLock directoryLock) {
+    private Database(Connection writer, List<Connection> readers, Mode mode, DataDirectoryLock directoryLock) {
         this.writer = writer;
         this.readers = new ArrayBlockingQueue<>(readers.size(), false, readers);
         this.directoryLock = directoryLock;
+        this.mode = mode;
     }
 
     /**
@@ -109,42 +124,126 @@ public final class Database implements AutoCloseable {
         if (maxBytes < 0) {
             throw new IllegalArgumentException("the database size limit must not be negative, got " + maxBytes);
         }
-        String url;
-        DataDirectoryLock lock = null;
         if (dataDir == null) {
-            url = "jdbc:sqlite:file:skyloom-" + UUID.randomUUID() + "?mode=memory&cache=shared";
-        } else {
-            prepareDirectory(dataDir);
-            lock = DataDirectoryLock.acquire(dataDir, shared);
-            url = "jdbc:sqlite:" + dataDir.resolve("skyloom.db").toAbsolutePath();
+            return open(memoryUrl(), null, null, Mode.READ_WRITE, null, maxBytes);
         }
+        prepareDirectory(dataDir);
+        DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir, shared);
+        return open("jdbc:sqlite:" + file(dataDir).toAbsolutePath(), dataDir, null, Mode.READ_WRITE, lock, maxBytes);
+    }
+
+    /**
+     * Opens the database in {@code dataDir} read-only, so that any number of processes can serve it at once; every
+     * write is refused with permission_denied.
+     *
+     * @param dataDir the data directory holding the database
+     * @return the open database
+     * @throws UncheckedIOException if there is no database in {@code dataDir} or it cannot be opened
+     */
+    public static Database openReadOnly(Path dataDir) {
+        Path file = existingFile(dataDir);
+        return open("jdbc:sqlite:file:" + file + "?mode=ro", dataDir, null, Mode.READ_ONLY, null, 0);
+    }
+
+    /**
+     * Creates the database in the new directory {@code dataDir} for one bulk load: without a journal and without
+     * syncing, so it is fast but not crash-safe until {@link #close()} has returned (callers build in a directory
+     * they discard on failure). {@link #close()} switches the file to a rollback journal, so that it can later be
+     * opened read-only by several processes.
+     *
+     * @param dataDir the new data directory
+     * @return the open database
+     * @throws UncheckedIOException if the directory cannot be created or the database cannot be opened
+     */
+    public static Database openForBulkLoad(Path dataDir) {
+        prepareDirectory(dataDir);
+        return open("jdbc:sqlite:" + file(dataDir).toAbsolutePath(), dataDir, null, Mode.BULK_LOAD, null, 0);
+    }
+
+    /**
+     * Opens an in-memory database holding a copy of the database in {@code dataDir} (read once, never written).
+     *
+     * @param dataDir the data directory holding the database to copy
+     * @return the open in-memory copy
+     * @throws UncheckedIOException if there is no database in {@code dataDir} or it cannot be copied
+     */
+    public static Database inMemoryCopyOf(Path dataDir) {
+        Path file = existingFile(dataDir);
+        return open(memoryUrl(), null, file, Mode.READ_WRITE, null, 0);
+    }
+
+    /**
+     * The database file of a data directory.
+     *
+     * @param dataDir the data directory
+     * @return {@code dataDir/skyloom.db}
+     */
+    public static Path file(Path dataDir) {
+        return dataDir.resolve(FILE_NAME);
+    }
+
+    /**
+     * The driver's settings: no generated keys, which the store never reads (otherwise the driver prepares and runs a
+     * {@code SELECT last_insert_rowid()} after every single INSERT, an eighth of a bulk load's time).
+     */
+    private static Properties connectionProperties() {
+        Properties properties = new Properties();
+        properties.setProperty("jdbc.get_generated_keys", "false");
+        return properties;
+    }
+
+    private static Path existingFile(Path dataDir) {
+        Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
+        if (!Files.isRegularFile(file)) {
+            throw new UncheckedIOException(new IOException("no local database in " + dataDir));
+        }
+        return file;
+    }
+
+    private static String memoryUrl() {
+        return "jdbc:sqlite:file:skyloom-" + UUID.randomUUID() + "?mode=memory&cache=shared";
+    }
+
+    private static Database open(String url, Path dataDir, Path copyFrom, Mode mode, DataDirectoryLock lock,
+                                 long maxBytes) {
         List<Connection> opened = new ArrayList<>();
         try {
-            Connection writer = DriverManager.getConnection(url);
+            Connection writer = DriverManager.getConnection(url, connectionProperties());
             opened.add(writer);
             try (Statement statement = writer.createStatement()) {
-                if (dataDir != null) {
-                    statement.execute("PRAGMA journal_mode=WAL");
+                if (copyFrom != null) {
+                    statement.executeUpdate("restore from \"" + copyFrom + "\"");
                 }
-                statement.execute("PRAGMA synchronous=FULL");
+                if (mode == Mode.BULK_LOAD) {
+                    statement.execute("PRAGMA journal_mode=OFF");
+                    statement.execute("PRAGMA synchronous=OFF");
+                } else if (mode == Mode.READ_WRITE) {
+                    if (dataDir != null) {
+                        statement.execute("PRAGMA journal_mode=WAL");
+                    }
+                    statement.execute("PRAGMA synchronous=FULL");
+                }
                 statement.execute("PRAGMA foreign_keys=ON");
-                for (String ddl : SCHEMA) {
-                    statement.execute(ddl);
+                if (mode != Mode.READ_ONLY) {
+                    for (String ddl : SCHEMA) {
+                        statement.execute(ddl);
+                    }
                 }
                 if (maxBytes > 0) {
                     limitSize(statement, maxBytes);
                 }
             }
-            List<Connection> readers = new ArrayList<>(READERS);
-            for (int i = 0; i < READERS; i++) {
-                Connection reader = DriverManager.getConnection(url);
+            int count = mode == Mode.BULK_LOAD ? 1 : READERS;
+            List<Connection> readers = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                Connection reader = DriverManager.getConnection(url, connectionProperties());
                 opened.add(reader);
                 try (Statement statement = reader.createStatement()) {
                     statement.execute("PRAGMA query_only=ON");
                 }
                 readers.add(reader);
             }
-            return new Database(writer, readers, lock);
+            return new Database(writer, readers, mode, lock);
         } catch (SQLException | RuntimeException e) {
             for (Connection connection : opened) {
                 closeQuietly(connection);
@@ -230,6 +329,11 @@ public final class Database implements AutoCloseable {
      *                                              full; nothing of the transaction is kept then
      */
     <T> T transaction(Work<T> work) {
+        if (mode == Mode.READ_ONLY) {
+            throw RpcException.permissionDenied("this local server's store is read-only (it is shared with other"
+                    + " processes); to write, serve a data directory of your own, e.g. skyloom serve --data DIR"
+                    + " --demo, and connect to it with --url");
+        }
         lock.writeLock().lock();
         try {
             writer.setAutoCommit(false);
@@ -285,13 +389,23 @@ public final class Database implements AutoCloseable {
         return new IllegalStateException("database error: " + e.getMessage(), e);
     }
 
-    /** Closes every connection, then releases the data directory. */
+    /**
+     * Closes every connection, then releases the data directory. After a bulk load the file is switched to a rollback
+     * journal first, so that it needs no write access to be read.
+     *
+     * @throws IllegalStateException if the database cannot be closed
+     */
     @Override
     public void close() {
         lock.writeLock().lock();
         try {
             for (Connection reader : readers) {
                 reader.close();
+            }
+            if (mode == Mode.BULK_LOAD) {
+                try (Statement statement = writer.createStatement()) {
+                    statement.execute("PRAGMA journal_mode=DELETE");
+                }
             }
             writer.close();
         } catch (SQLException e) {

@@ -22,23 +22,32 @@ public final class DatapointIds {
     /** The largest time, in Unix ms, whose id prefix fits in 48 bits. */
     static final long MAX_MS = (1L << 48) - 1;
 
+    /** One digest per thread: looking the algorithm up for every datapoint costs as much as hashing it. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    });
+
     private DatapointIds() {
     }
 
     /** The id of a datapoint with time {@code timeMs} (0..{@link #MAX_MS}) and deterministic bytes {@code content}. */
     static byte[] derive(long timeMs, byte[] content) {
-        byte[] digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        byte[] digest = SHA_256.get().digest(content);
         byte[] id = prefix(timeMs);
         System.arraycopy(digest, 0, id, 6, 10);
         return id;
     }
 
-    /** The smallest id of time {@code timeMs}: its 48-bit prefix followed by zeros. */
+    /**
+     * The smallest id of time {@code timeMs}: its 48-bit prefix followed by zeros.
+     *
+     * @param timeMs Unix milliseconds
+     * @return the id, 16 bytes
+     */
     public static byte[] prefix(long timeMs) {
         byte[] id = new byte[16];
         for (int i = 0; i < 6; i++) {
@@ -47,7 +56,12 @@ public final class DatapointIds {
         return id;
     }
 
-    /** The Unix ms encoded in an id's first 48 bits. */
+    /**
+     * The Unix ms encoded in an id's first 48 bits.
+     *
+     * @param id the id, 16 bytes
+     * @return Unix milliseconds
+     */
     public static long timeMs(byte[] id) {
         long ms = 0;
         for (int i = 0; i < 6; i++) {
@@ -61,7 +75,12 @@ public final class DatapointIds {
         return Math.addExact(Math.multiplyExact(time.getSeconds(), 1000L), Math.floorDiv(time.getNanos(), 1_000_000));
     }
 
-    /** A timestamp of exactly {@code ms} Unix milliseconds. */
+    /**
+     * A timestamp of exactly {@code ms} Unix milliseconds.
+     *
+     * @param ms Unix milliseconds
+     * @return the timestamp
+     */
     public static Timestamp timestampOfMs(long ms) {
         return Timestamp.newBuilder().setSeconds(Math.floorDiv(ms, 1000L))
                 .setNanos((int) Math.floorMod(ms, 1000L) * 1_000_000).build();
@@ -75,6 +94,9 @@ public final class DatapointIds {
     /**
      * The 16 bytes of a wire id.
      *
+     * @param id the wire id
+     * @param what what the id is, for the error message, e.g. {@code "collection id"}
+     * @return the bytes
      * @throws RpcException invalid_argument naming {@code what} if the id is not exactly 16 bytes
      */
     public static byte[] bytes(ID id, String what) {
@@ -86,12 +108,22 @@ public final class DatapointIds {
         return uuid.toByteArray();
     }
 
-    /** A wire id of 16 bytes. */
+    /**
+     * A wire id of 16 bytes.
+     *
+     * @param id 16 bytes
+     * @return the wire id
+     */
     public static ID wire(byte[] id) {
         return ID.newBuilder().setUuid(ByteString.copyFrom(id)).build();
     }
 
-    /** A wire id of a UUID. */
+    /**
+     * A wire id of a UUID.
+     *
+     * @param uuid the UUID
+     * @return the wire id
+     */
     public static ID wire(UUID uuid) {
         return wire(toBytes(uuid));
     }
@@ -102,13 +134,25 @@ public final class DatapointIds {
                 .putLong(uuid.getLeastSignificantBits()).array();
     }
 
-    /** The UUID of 16 network-order bytes. */
+    /**
+     * The UUID of 16 network-order bytes.
+     *
+     * @param bytes 16 bytes
+     * @return the UUID
+     */
     public static UUID toUuid(byte[] bytes) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         return new UUID(buffer.getLong(), buffer.getLong());
     }
 
-    /** The UUID of a wire id, or invalid_argument naming {@code what}. */
+    /**
+     * The UUID of a wire id.
+     *
+     * @param id the wire id
+     * @param what what the id is, for the error message, e.g. {@code "collection id"}
+     * @return the UUID
+     * @throws RpcException invalid_argument naming {@code what} if the id is not exactly 16 bytes
+     */
     public static UUID uuid(ID id, String what) {
         return toUuid(bytes(id, what));
     }

@@ -2,6 +2,7 @@ package dev.skyloom.local.store;
 
 import dev.skyloom.local.error.RpcException;
 import org.locationtech.jts.geom.Envelope;
+import org.sqlite.ProgressHandler;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,10 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -23,7 +22,12 @@ public final class DatapointStore {
     record NewDatapoint(byte[] id, long timeMs, byte[] data, Envelope planar, Envelope spherical) {
     }
 
-    /** A stored datapoint as read back. */
+    /**
+     * A stored datapoint as read back.
+     *
+     * @param id   its id, 16 bytes
+     * @param data the serialized datapoint message
+     */
     public record Stored(byte[] id, byte[] data) {
     }
 
@@ -48,13 +52,25 @@ public final class DatapointStore {
         }
     }
 
-    /** What an ingest did: how many rows were new and how many already existed. */
+    /**
+     * What an ingest did: how many rows were new and how many already existed.
+     *
+     * @param created  the datapoints written
+     * @param existing the datapoints skipped because their id was already stored
+     */
     public record IngestCounts(long created, long existing) {
     }
 
+    /** How many SQLite virtual machine steps run between two looks at a scan's cancellation. */
+    private static final int PROGRESS_STEPS = 10_000;
+
     private final Database database;
 
-    /** A datapoint store over {@code database}, whose schema {@link Database#open} has created. */
+    /**
+     * A datapoint store over {@code database}, whose schema {@link Database#open} has created.
+     *
+     * @param database the open database
+     */
     public DatapointStore(Database database) {
         this.database = database;
     }
@@ -100,6 +116,8 @@ public final class DatapointStore {
     /**
      * Deletes datapoints of a collection, all or nothing.
      *
+     * @param collectionId the collection
+     * @param ids the datapoint ids, 16 bytes each
      * @return how many were deleted
      * @throws RpcException not_found naming the first id that is not in the collection (nothing is deleted)
      */
@@ -125,7 +143,13 @@ public final class DatapointStore {
         });
     }
 
-    /** The datapoint with this id in the first of {@code collectionIds} that has it. */
+    /**
+     * The datapoint with this id in the first of {@code collectionIds} that has it.
+     *
+     * @param collectionIds the collections to look in, in order
+     * @param id the datapoint id, 16 bytes
+     * @return the datapoint, or empty if none of the collections has it
+     */
     public Optional<Stored> find(List<UUID> collectionIds, byte[] id) {
         return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement(
@@ -144,7 +168,12 @@ public final class DatapointStore {
         });
     }
 
-    /** The number of datapoints in a collection. */
+    /**
+     * The number of datapoints in a collection.
+     *
+     * @param collectionId the collection
+     * @return the count
+     */
     public long count(UUID collectionId) {
         return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM datapoints WHERE collection_id = ?")) {
@@ -156,7 +185,12 @@ public final class DatapointStore {
         });
     }
 
-    /** The first and last datapoint time (Unix ms) of a collection, or empty if it has none. */
+    /**
+     * The first and last datapoint time (Unix ms) of a collection, or empty if it has none.
+     *
+     * @param collectionId the collection
+     * @return {@code [first, last]}, or empty
+     */
     public Optional<long[]> timeRange(UUID collectionId) {
         return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement(
@@ -173,40 +207,50 @@ public final class DatapointStore {
 
     /**
      * Scans collections in id order (merged across them), keeping the datapoints in {@code range} that pass the bbox
-     * prefilter (if any) and {@code exact}, and stops after {@code limit} of them.
+     * prefilter (if any) and {@code exact}, and stops after {@code limit} of them. The thread's {@link Cancellation}
+     * stops it: it is checked between rows, and SQLite's progress handler checks it while a step runs.
+     *
+     * @param collectionIds the collections
+     * @param range the ids (and so times) to scan
+     * @param bbox the spatial prefilter, or null for none
+     * @param exact the final test a datapoint must pass
+     * @param limit the most datapoints to return
+     * @return the datapoints, in id order
+     * @throws RpcException the cancellation's reason if the scan was cancelled
      */
     public List<Stored> scan(List<UUID> collectionIds, IdRange range, BboxFilter bbox, Predicate<Stored> exact,
                              int limit) {
         String sql = "SELECT id, data FROM datapoints WHERE collection_id = ? AND " + range.sql()
                 + (bbox == null ? "" : bbox.sql())
                 + " ORDER BY id";
+        Cancellation cancellation = Cancellation.current();
         return database.read(c -> {
             List<Cursor> cursors = new ArrayList<>();
+            // SQLite calls the handler every few thousand steps of its virtual machine, also while one step skips
+            // many rows (a bbox prefilter that matches little); a non-zero answer interrupts the statement.
+            ProgressHandler.setHandler(c, PROGRESS_STEPS, new ProgressHandler() {
+                @Override
+                protected int progress() {
+                    return cancellation.isCancelled() ? 1 : 0;
+                }
+            });
             try {
-                PriorityQueue<Cursor> heads = new PriorityQueue<>(
-                        Comparator.comparing((Cursor cursor) -> cursor.current.id(), DatapointIds::compare));
                 for (UUID collectionId : collectionIds) {
-                    Cursor cursor = new Cursor(c, sql, collectionId, range, bbox);
-                    cursors.add(cursor);
-                    if (cursor.advance()) {
-                        heads.add(cursor);
-                    }
+                    cursors.add(new Cursor(c, sql, collectionId, range, bbox));
                 }
-                List<Stored> page = new ArrayList<>();
-                while (page.size() < limit && !heads.isEmpty()) {
-                    Cursor head = heads.poll();
-                    if (exact.test(head.current)) {
-                        page.add(head.current);
-                    }
-                    if (head.advance()) {
-                        heads.add(head);
-                    }
-                }
-                return page;
+                // the cancellation is checked between datapoints too, where the merge spends its time
+                return IdOrderedMerge.first(cursors, stored -> {
+                    cancellation.check();
+                    return exact.test(stored);
+                }, limit);
+            } catch (SQLException e) {
+                cancellation.check();
+                throw e;
             } finally {
                 for (Cursor cursor : cursors) {
                     cursor.close();
                 }
+                ProgressHandler.clearHandler(c);
             }
         });
     }
@@ -236,7 +280,7 @@ public final class DatapointStore {
     }
 
     /** One collection's rows in id order, read lazily. */
-    private static final class Cursor implements AutoCloseable {
+    private static final class Cursor implements IdOrderedMerge.Source<SQLException>, AutoCloseable {
         private final PreparedStatement statement;
         private final ResultSet rows;
         private Stored current;
@@ -255,7 +299,13 @@ public final class DatapointStore {
             rows = statement.executeQuery();
         }
 
-        boolean advance() throws SQLException {
+        @Override
+        public Stored current() {
+            return current;
+        }
+
+        @Override
+        public boolean advance() throws SQLException {
             if (!rows.next()) {
                 return false;
             }

@@ -44,7 +44,11 @@ public record DatasetSchema(String typeUrl, Descriptor descriptor, FieldDescript
         return field;
     }
 
-    /** Whether datapoints of this dataset have a geometry (and so may be filtered spatially). */
+    /**
+     * Whether datapoints of this dataset have a geometry (and so may be filtered spatially).
+     *
+     * @return true for a spatio-temporal dataset
+     */
     public boolean spatioTemporal() {
         return geometry != null;
     }
@@ -52,6 +56,9 @@ public record DatasetSchema(String typeUrl, Descriptor descriptor, FieldDescript
     /**
      * The {@code skip_data} form of a stored datapoint: only {@code time}, {@code id} and {@code ingestion_time}, the
      * latter truncated to milliseconds.
+     *
+     * @param datapoint the stored datapoint
+     * @return the serialized metadata-only datapoint
      */
     public byte[] metadataOnly(DynamicMessage datapoint) {
         DynamicMessage.Builder builder = DynamicMessage.newBuilder(descriptor);
@@ -64,7 +71,12 @@ public record DatasetSchema(String typeUrl, Descriptor descriptor, FieldDescript
         return builder.build().toByteArray();
     }
 
-    /** The value of a Timestamp field, whether parsed as a generated or as a dynamic message. */
+    /**
+     * The value of a Timestamp field, whether parsed as a generated or as a dynamic message.
+     *
+     * @param fieldValue the field's value, a {@code Timestamp} or a {@code DynamicMessage}
+     * @return the timestamp
+     */
     public static Timestamp timestamp(Object fieldValue) {
         if (fieldValue instanceof Timestamp timestamp) {
             return timestamp;

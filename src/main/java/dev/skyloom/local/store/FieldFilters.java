@@ -118,6 +118,10 @@ public final class FieldFilters {
     /**
      * Validates and compiles the expressions of a query against a dataset's type.
      *
+     * @param type the dataset's compiled type
+     * @param descriptor the dataset's datapoint message type
+     * @param expressions the query's filter expressions
+     * @return the compiled filters
      * @throws RpcException invalid_argument naming the problem
      */
     public static FieldFilters compile(AnnotatedType type, Descriptor descriptor, List<FilterExpression> expressions) {
@@ -138,7 +142,11 @@ public final class FieldFilters {
         return expressions.isEmpty();
     }
 
-    /** {@return whether every expression is true for the datapoint (unknown does not match)} */
+    /**
+     * {@return whether every expression is true for the datapoint (unknown does not match)}
+     *
+     * @param datapoint the decoded datapoint
+     */
     public boolean matches(DynamicMessage datapoint) {
         for (Node expression : expressions) {
             if (!Boolean.TRUE.equals(expression.eval(datapoint))) {

@@ -21,6 +21,8 @@ public record IdRange(byte[] low, boolean lowInclusive, byte[] high, boolean hig
      * The ids of datapoints whose time, floored to ms, lies in the interval (also floored to ms): {@code [start, end)}
      * by default, {@code start_exclusive} and {@code end_inclusive} respected.
      *
+     * @param interval the wire time interval
+     * @return the range
      * @throws RpcException invalid_argument if a bound is missing or not a valid timestamp (see {@link Timestamps}), or
      *                      the end is before the start
      */
@@ -49,6 +51,8 @@ public record IdRange(byte[] low, boolean lowInclusive, byte[] high, boolean hig
     /**
      * The ids between two datapoint ids, {@code start_exclusive} and {@code end_inclusive} respected.
      *
+     * @param interval the wire id interval
+     * @return the range
      * @throws RpcException invalid_argument if an id is missing or malformed, or the end is before the start
      */
     public static IdRange of(IDInterval interval) {
@@ -63,7 +67,12 @@ public record IdRange(byte[] low, boolean lowInclusive, byte[] high, boolean hig
         return new IdRange(start, !interval.getStartExclusive(), end, interval.getEndInclusive());
     }
 
-    /** This range restricted to ids strictly after {@code id} (the {@code starting_after} of a page). */
+    /**
+     * This range restricted to ids strictly after {@code id} (the {@code starting_after} of a page).
+     *
+     * @param id the last id of the previous page, 16 bytes
+     * @return the restricted range
+     */
     public IdRange after(byte[] id) {
         int order = DatapointIds.compare(id, low);
         if (order < 0 || order == 0 && !lowInclusive) {

@@ -6,6 +6,7 @@ import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
+import com.google.protobuf.WireFormat;
 import dev.skyloom.local.error.RpcException;
 import dev.skyloom.local.geo.SphericalGeometry;
 import dev.skyloom.local.store.DatapointStore.IngestCounts;
@@ -15,7 +16,6 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -34,7 +34,12 @@ public final class Ingestor {
     /** The most values one Ingest (or Delete) request may carry. */
     public static final int MAX_ITEMS = 8192;
 
-    /** What an ingest did, with the datapoint ids in request order. */
+    /**
+     * What an ingest did, with the datapoint ids in request order.
+     *
+     * @param counts how many datapoints were created and how many already existed
+     * @param ids    the datapoint ids, 16 bytes each, in request order
+     */
     public record Result(IngestCounts counts, List<byte[]> ids) {
     }
 
@@ -44,6 +49,7 @@ public final class Ingestor {
     /**
      * An ingestor writing to {@code store}.
      *
+     * @param store where the datapoints go
      * @param clock the source of each datapoint's {@code ingestion_time}
      */
     public Ingestor(DatapointStore store, Clock clock) {
@@ -54,6 +60,11 @@ public final class Ingestor {
     /**
      * Ingests serialized datapoints into a collection.
      *
+     * @param collectionId the collection
+     * @param schema the dataset's datapoint type
+     * @param values the serialized datapoints
+     * @param allowExisting true: skip datapoints already stored; false: refuse the request if any is
+     * @return the counts and the ids
      * @throws RpcException invalid_argument if there are more than {@value #MAX_ITEMS} values, a value is empty or
      *                      unparseable, lacks {@code time}, holds a timestamp out of range (see {@link Timestamps})
      *                      or has an undecodable geometry (naming its index), or
@@ -73,6 +84,51 @@ public final class Ingestor {
             ids.add(datapoint.id());
         }
         return new Result(store.insert(collectionId, datapoints, allowExisting), ids);
+    }
+
+    /**
+     * Ingests datapoints whose canonical bytes, time and geometry are known, without parsing them back: the same rows
+     * as {@link #ingest} with {@code allow_existing = true} would write for those bytes.
+     *
+     * @param collectionId the collection
+     * @param schema       its dataset's schema
+     * @param values       at most {@value #MAX_ITEMS} datapoints
+     * @return how many were new, and their ids in order
+     * @throws IllegalArgumentException if there are more than {@value #MAX_ITEMS} values or a time is out of range
+     */
+    public Result ingestCanonical(UUID collectionId, DatasetSchema schema, List<CanonicalDatapoint> values) {
+        if (values.size() > MAX_ITEMS) {
+            throw new IllegalArgumentException("too many values: " + values.size() + ", at most " + MAX_ITEMS);
+        }
+        Timestamp now = timestamp(clock.instant());
+        List<NewDatapoint> datapoints = new ArrayList<>(values.size());
+        List<byte[]> ids = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            CanonicalDatapoint value = values.get(i);
+            if (value.timeMs() < 0 || value.timeMs() > DatapointIds.MAX_MS) {
+                throw new IllegalArgumentException("datapoint " + i + " has a time before 1970 or after 10889");
+            }
+            NewDatapoint datapoint = stored(schema, value.timeMs(), value.content(), value.geometry(), now, i);
+            datapoints.add(datapoint);
+            ids.add(datapoint.id());
+        }
+        return new Result(store.insert(collectionId, datapoints, true), ids);
+    }
+
+    /**
+     * The stored form of a datapoint, as {@link #ingestCanonical} would store it with {@code ingestionTime}: its id and
+     * its bytes with {@code id} and {@code ingestion_time} set. For datapoints served without being stored.
+     *
+     * @param schema        the dataset's schema
+     * @param datapoint     the datapoint
+     * @param ingestionTime the {@code ingestion_time} it gets
+     * @return its id and stored bytes
+     */
+    public static DatapointStore.Stored storedForm(DatasetSchema schema, CanonicalDatapoint datapoint,
+                                                   Instant ingestionTime) {
+        byte[] id = DatapointIds.derive(datapoint.timeMs(), datapoint.content());
+        return new DatapointStore.Stored(id, withServerFields(datapoint.content(), schema, id,
+                timestamp(ingestionTime)));
     }
 
     private static NewDatapoint prepare(DatasetSchema schema, ByteString value, int index, Timestamp now) {
@@ -97,16 +153,18 @@ public final class Ingestor {
         if (timeMs < 0 || timeMs > DatapointIds.MAX_MS) {
             throw RpcException.invalidArgument("datapoint " + index + " has a time before 1970 or after 10889");
         }
-        byte[] contentBytes = deterministicBytes(content);
+        return stored(schema, timeMs, deterministicBytes(content), geometry(schema, parsed, index), now, index);
+    }
+
+    /** The row of a datapoint: its id derived from time and canonical content, the server fields, the bboxes. */
+    private static NewDatapoint stored(DatasetSchema schema, long timeMs, byte[] contentBytes, Geometry geometry,
+                                       Timestamp now, int index) {
         byte[] id = DatapointIds.derive(timeMs, contentBytes);
-        Message wireId = DynamicMessage.newBuilder(schema.id().getMessageType())
-                .setField(schema.id().getMessageType().findFieldByName("uuid"), ByteString.copyFrom(id)).build();
         // Appending the two server-set fields to the content's bytes is the same message as setting them and
         // serializing again, at a fraction of the cost.
-        byte[] data = withServerFields(contentBytes, schema, wireId, now);
+        byte[] data = withServerFields(contentBytes, schema, id, now);
         Envelope planar = null;
         Envelope spherical = null;
-        Geometry geometry = geometry(schema, parsed, index);
         if (geometry != null) {
             planar = geometry.getEnvelopeInternal();
             try {
@@ -122,6 +180,10 @@ public final class Ingestor {
     /**
      * The geometry of a datapoint of a spatio-temporal dataset, or null if it has none.
      *
+     * @param schema the dataset's datapoint type
+     * @param datapoint the decoded datapoint
+     * @param index the datapoint's position in the request, for the error message
+     * @return the geometry, or null
      * @throws RpcException invalid_argument naming {@code index} if the geometry is not decodable WKB
      */
     public static Geometry geometry(DatasetSchema schema, DynamicMessage datapoint, int index) {
@@ -144,29 +206,36 @@ public final class Ingestor {
 
     private static byte[] deterministicBytes(Message message) {
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(message.getSerializedSize());
-            CodedOutputStream coded = CodedOutputStream.newInstance(out);
+            byte[] bytes = new byte[message.getSerializedSize()];
+            CodedOutputStream coded = CodedOutputStream.newInstance(bytes);
             coded.useDeterministicSerialization();
             message.writeTo(coded);
-            coded.flush();
-            return out.toByteArray();
+            coded.checkNoSpaceLeft();
+            return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static byte[] withServerFields(byte[] content, DatasetSchema schema, Message id, Timestamp ingestionTime) {
+    private static byte[] withServerFields(byte[] content, DatasetSchema schema, byte[] id, Timestamp ingestionTime) {
+        int idNumber = schema.id().getNumber();
+        int uuidNumber = schema.id().getMessageType().findFieldByName("uuid").getNumber();
+        int idSize = CodedOutputStream.computeByteArraySize(uuidNumber, id);
+        byte[] data = new byte[content.length + CodedOutputStream.computeTagSize(idNumber)
+                + CodedOutputStream.computeUInt32SizeNoTag(idSize) + idSize
+                + CodedOutputStream.computeMessageSize(schema.ingestionTime().getNumber(), ingestionTime)];
+        System.arraycopy(content, 0, data, 0, content.length);
+        CodedOutputStream coded = CodedOutputStream.newInstance(data, content.length, data.length - content.length);
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + 64);
-            CodedOutputStream coded = CodedOutputStream.newInstance(out);
-            coded.writeRawBytes(content);
-            coded.writeMessage(schema.id().getNumber(), id);
+            coded.writeTag(idNumber, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            coded.writeUInt32NoTag(idSize);
+            coded.writeByteArray(uuidNumber, id);
             coded.writeMessage(schema.ingestionTime().getNumber(), ingestionTime);
-            coded.flush();
-            return out.toByteArray();
+            coded.checkNoSpaceLeft();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return data;
     }
 
     private static Timestamp timestamp(Instant instant) {

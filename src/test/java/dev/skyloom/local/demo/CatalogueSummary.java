@@ -6,6 +6,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import dev.skyloom.local.schema.DatapointTypes;
 import dev.skyloom.local.schema.DatasetTypeCompiler;
+import dev.skyloom.local.store.CanonicalDatapoint;
 import dev.skyloom.wire.datasets.v1.AnnotatedType;
 import dev.skyloom.wire.datasets.v1.DatasetType;
 import dev.skyloom.wire.datasets.v1.Geometry;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -29,8 +31,8 @@ import java.util.UUID;
 
 /**
  * A {@link DemoSink} for tests that keeps what a store would index: it checks the call order, compiles each dataset
- * type like the server does, decodes every datapoint with it, counts datapoints per collection (overall and in a
- * time window) and digests every call.
+ * type like the server does, decodes every datapoint with it (checking that the time, footprint and canonical bytes
+ * given with it are right), counts datapoints per collection (overall and in a time window) and digests every call.
  */
 final class CatalogueSummary implements DemoSink {
 
@@ -47,6 +49,8 @@ final class CatalogueSummary implements DemoSink {
     private final long windowEnd;
     private final Mode mode;
     private final MessageDigest digest;
+    private final MessageDigest datapointDigest;
+    private final long[] datapointSums = new long[4];
     final List<Group> groups = new ArrayList<>();
     final Map<UUID, Dataset> datasets = new LinkedHashMap<>();
     final Map<UUID, Collection> collections = new LinkedHashMap<>();
@@ -78,12 +82,20 @@ final class CatalogueSummary implements DemoSink {
         this.mode = mode;
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
+            this.datapointDigest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    String digest() {
+    /**
+     * A digest of every call: the catalogue's structure in call order, and the datapoints of each collection whatever
+     * the order their batches arrived in (they come from several threads).
+     */
+    synchronized String digest() {
+        for (long word : datapointSums) {
+            digest.update(ByteBuffer.allocate(8).putLong(word).array());
+        }
         return HexFormat.of().formatHex(digest.digest());
     }
 
@@ -119,7 +131,7 @@ final class CatalogueSummary implements DemoSink {
     }
 
     @Override
-    public void ingest(UUID collectionId, List<byte[]> batch) {
+    public synchronized void ingest(UUID collectionId, List<CanonicalDatapoint> batch) {
         Collection collection = collections.get(collectionId);
         if (collection == null) {
             problems.add("ingest into unknown collection " + collectionId);
@@ -127,15 +139,14 @@ final class CatalogueSummary implements DemoSink {
         }
         String key = datasets.get(collection.datasetId()).codeName() + "." + collection.name();
         largestBatch = Math.max(largestBatch, batch.size());
-        update(collectionId.toString());
         Descriptors.Descriptor type = descriptors.get(collection.datasetId());
-        for (byte[] datapoint : batch) {
-            digest.update(ByteBuffer.allocate(4).putInt(datapoint.length).array());
-            digest.update(datapoint);
+        for (CanonicalDatapoint canonical : batch) {
+            byte[] datapoint = canonical.content();
+            addToSums(collectionId, datapoint);
             datapoints++;
             counts.merge(key, 1L, Long::sum);
             if (mode != Mode.DIGEST) {
-                long time = decode(key, type, datapoint);
+                long time = decode(key, type, canonical);
                 if (mode == Mode.FULL && !times.computeIfAbsent(collectionId, id -> new HashSet<>()).add(time)) {
                     problems.add(key + ": two datapoints at " + time);
                 }
@@ -146,7 +157,17 @@ final class CatalogueSummary implements DemoSink {
         }
     }
 
-    private long decode(String key, Descriptors.Descriptor type, byte[] bytes) {
+    /** Adds a hash of the datapoint to word-wise sums, which do not depend on the order of addition. */
+    private void addToSums(UUID collectionId, byte[] datapoint) {
+        datapointDigest.update(collectionId.toString().getBytes(StandardCharsets.UTF_8));
+        ByteBuffer hash = ByteBuffer.wrap(datapointDigest.digest(datapoint));
+        for (int w = 0; w < datapointSums.length; w++) {
+            datapointSums[w] += hash.getLong();
+        }
+    }
+
+    private long decode(String key, Descriptors.Descriptor type, CanonicalDatapoint canonical) {
+        byte[] bytes = canonical.content();
         DynamicMessage message;
         try {
             message = DynamicMessage.parseFrom(type, bytes);
@@ -155,7 +176,7 @@ final class CatalogueSummary implements DemoSink {
             return Long.MIN_VALUE;
         }
         if (mode == Mode.FULL) {
-            check(key, type, message);
+            check(key, type, message, canonical);
         }
         Descriptors.FieldDescriptor field = type.findFieldByName("time");
         if (!message.hasField(field)) {
@@ -166,12 +187,20 @@ final class CatalogueSummary implements DemoSink {
         Descriptors.Descriptor timestamp = time.getDescriptorForType();
         long seconds = (Long) time.getField(timestamp.findFieldByName("seconds"));
         int nanos = (Integer) time.getField(timestamp.findFieldByName("nanos"));
-        return seconds * 1000 + nanos / 1_000_000;
+        long millis = seconds * 1000 + nanos / 1_000_000;
+        if (millis != canonical.timeMs()) {
+            problems.add(key + ": time " + millis + " but " + canonical.timeMs() + " given with it");
+        }
+        return millis;
     }
 
-    private void check(String key, Descriptors.Descriptor type, DynamicMessage message) {
+    private void check(String key, Descriptors.Descriptor type, DynamicMessage message,
+                       CanonicalDatapoint canonical) {
         if (!message.getUnknownFields().asMap().isEmpty()) {
             problems.add(key + ": unknown fields");
+        }
+        if (!Arrays.equals(message.toByteArray(), canonical.content())) {
+            problems.add(key + ": bytes that are not the canonical serialization");
         }
         if (message.hasField(type.findFieldByName("id")) || message.hasField(type.findFieldByName("ingestion_time"))) {
             problems.add(key + ": id or ingestion_time set by the catalogue");
@@ -185,6 +214,10 @@ final class CatalogueSummary implements DemoSink {
             byte[] wkb = Geometry.parseFrom(((Message) message.getField(geometryField)).toByteString())
                     .getWkb().toByteArray();
             org.locationtech.jts.geom.Geometry footprint = new WKBReader().read(wkb);
+            if (canonical.geometry() == null || !canonical.geometry().equalsExact(footprint)
+                    || canonical.geometry().getSRID() != footprint.getSRID()) {
+                problems.add(key + ": footprint " + footprint + " but " + canonical.geometry() + " given with it");
+            }
             if (footprint.getSRID() != 4326 || !(footprint instanceof Polygon) || !footprint.isSimple()
                     || footprint.getNumPoints() != 5 || footprint.getArea() <= 0) {
                 problems.add(key + ": footprint " + footprint + " srid " + footprint.getSRID());

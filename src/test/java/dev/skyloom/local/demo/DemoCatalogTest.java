@@ -45,7 +45,7 @@ class DemoCatalogTest {
     void everyDatapointDecodesWithItsDatasetTypeAndHasADistinctTimeAndAValidFootprint() {
         assertThat(catalogue.problems).isEmpty();
         assertThat(catalogue.counts).hasSize(14).allSatisfy((collection, count) -> assertThat(count).isPositive());
-        assertThat(catalogue.largestBatch).isEqualTo(CollectionBatches.BATCH_SIZE);
+        assertThat(catalogue.largestBatch).isLessThanOrEqualTo(CollectionBatches.BATCH_SIZE).isGreaterThan(4000);
     }
 
     @Test

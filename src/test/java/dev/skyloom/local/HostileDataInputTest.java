@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * refusal leaves exactly one log line without a stack trace, and the server then still answers a normal query. The
  * server's database is capped at a few MiB, so that "disk full" is a case too.
  */
-class HostileInputTest {
+class HostileDataInputTest {
 
     private static final Instant T = Instant.parse("2025-03-01T00:00:00Z");
     private static final long MAX_DATA_BYTES = 2L << 20;
