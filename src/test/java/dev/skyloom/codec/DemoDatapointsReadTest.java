@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import dev.skyloom.local.demo.DemoCatalog;
 import dev.skyloom.local.demo.DemoSink;
 import dev.skyloom.local.schema.DatasetTypeCompiler;
+import dev.skyloom.local.store.CanonicalDatapoint;
 import dev.skyloom.wire.datasets.v1.DatasetType;
 import org.junit.jupiter.api.Test;
 
@@ -50,11 +51,11 @@ class DemoDatapointsReadTest {
         private final Map<UUID, Integer> seen = new HashMap<>();
 
         @Override
-        public void group(UUID id, UUID parentId, String codeName, String name) {
+        public synchronized void group(UUID id, UUID parentId, String codeName, String name) {
         }
 
         @Override
-        public void dataset(UUID id, UUID groupId, String codeName, String name, String summary,
+        public synchronized void dataset(UUID id, UUID groupId, String codeName, String name, String summary,
                             String description, DatasetType type) {
             datasets.put(id, codeName);
             types.put(codeName, new DatapointTypes().register(DatasetTypeCompiler.compile(groupId, codeName, type)));
@@ -62,17 +63,18 @@ class DemoDatapointsReadTest {
         }
 
         @Override
-        public void collection(UUID id, UUID datasetId, String name) {
+        public synchronized void collection(UUID id, UUID datasetId, String name) {
             collections.put(id, datasets.get(datasetId));
         }
 
         @Override
-        public void ingest(UUID collectionId, List<byte[]> values) {
+        public synchronized void ingest(UUID collectionId, List<CanonicalDatapoint> values) {
             String dataset = collections.get(collectionId);
             DatapointType type = types.get(dataset);
             int idNumber = type.descriptor().findFieldByName("id").getNumber();
             int ingestionNumber = type.descriptor().findFieldByName("ingestion_time").getNumber();
-            for (byte[] value : values) {
+            for (CanonicalDatapoint canonical : values) {
+                byte[] value = canonical.content();
                 int index = seen.merge(collectionId, 1, Integer::sum);
                 if (index <= FIRST || index % SAMPLE == 0) {
                     UUID id = new UUID(collectionId.getMostSignificantBits(), index);
