@@ -1,5 +1,6 @@
 package dev.skyloom;
 
+import dev.skyloom.codec.FieldMap;
 import org.locationtech.jts.geom.Geometry;
 
 import java.lang.invoke.MethodHandles;
@@ -145,7 +146,8 @@ public final class Datapoint {
      * @throws SkyloomException.Internal if a field value cannot be converted, e.g. a geometry that is not valid WKB
      */
     public Map<String, Object> fields() {
-        return FieldValues.withCopiedBytes(converted());
+        Map<String, Object> values = converted();
+        return values instanceof FieldMap map && !map.mayHoldBytes() ? map : FieldValues.withCopiedBytes(values);
     }
 
     /**
@@ -194,8 +196,12 @@ public final class Datapoint {
         }
         Supplier<Map<String, Object>> pending = source;
         if (pending != null) {
-            // Racing threads may each convert; the first result wins and every caller sees that one.
-            Map<String, Object> computed = Collections.unmodifiableMap(new LinkedHashMap<>(pending.get()));
+            // Racing threads may each convert; the first result wins and every caller sees that one. A decoder's
+            // FieldMap is already an immutable snapshot; any other map is copied.
+            Map<String, Object> computed = pending.get();
+            if (!(computed instanceof FieldMap)) {
+                computed = Collections.unmodifiableMap(new LinkedHashMap<>(computed));
+            }
             if (FIELDS.compareAndSet(this, null, computed)) {
                 source = null;
             }

@@ -38,6 +38,7 @@ public final class DatapointType {
     private final FieldDescriptor timeNanos;
     private final FieldDescriptor id;
     private final FieldDescriptor idBytes;
+    private final MessageReader reader;
 
     /**
      * @throws SkyloomException.Internal if the message lacks a {@code time} Timestamp or an {@code id} UUID field
@@ -52,6 +53,7 @@ public final class DatapointType {
         this.timeNanos = time.getMessageType().findFieldByNumber(2);
         this.id = fixedField("id", UUID_TYPES);
         this.idBytes = id.getMessageType().findFieldByNumber(1);
+        this.reader = MessageReader.of(descriptor);
     }
 
     private FieldDescriptor fixedField(String name, Set<String> messageTypes) {
@@ -111,7 +113,7 @@ public final class DatapointType {
         if (uuid == null) {
             throw undecodable(bytes, "its 'id' is empty", null);
         }
-        return new Datapoint(typeUrl, uuid, when, fieldNames, () -> convert(bytes, uuid));
+        return new Datapoint(typeUrl, uuid, when, fieldNames, () -> fields(bytes, uuid));
     }
 
     /** What {@link #readHeader} found: the {@code time} and {@code id} values, with protobuf's merge semantics. */
@@ -197,7 +199,23 @@ public final class DatapointType {
         return field.getNumber() << 3 | wireType;
     }
 
-    private Map<String, Object> convert(ByteString bytes, UUID uuid) {
+    /**
+     * The fields of a datapoint: read straight from the bytes by the type's {@link MessageReader}, or, where it
+     * declines (and for the types it cannot read), parsed by protobuf, whose result or error then stands.
+     */
+    Map<String, Object> fields(ByteString bytes, UUID uuid) {
+        if (reader != null) {
+            try {
+                return reader.readDatapoint(bytes);
+            } catch (IOException | RuntimeException e) {
+                // malformed, unconvertible or unusual: protobuf's parse below gives the answer
+            }
+        }
+        return parsed(bytes, uuid);
+    }
+
+    /** {@return the fields as protobuf's parser and {@link MessageValues} give them, the reference for the reader} */
+    Map<String, Object> parsed(ByteString bytes, UUID uuid) {
         try {
             return MessageValues.fields(DynamicMessage.parseFrom(descriptor, bytes), fields);
         } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
@@ -209,6 +227,11 @@ public final class DatapointType {
     private SkyloomException.Internal undecodable(ByteString bytes, String reason, Throwable cause) {
         return new SkyloomException.Internal("internal", "cannot decode datapoint of type '" + typeUrl + "' ("
                 + bytes.size() + " bytes): " + reason, cause);
+    }
+
+    /** {@return the reader of this type's fields, or null if only protobuf's parser reads them} */
+    MessageReader reader() {
+        return reader;
     }
 
     @Override

@@ -26,11 +26,11 @@ import java.util.UUID;
  */
 final class MessageValues {
 
-    private static final String TIMESTAMP = "google.protobuf.Timestamp";
-    private static final String DURATION = "google.protobuf.Duration";
-    private static final String DATASETS_UUID = "datasets.v1.UUID";
-    private static final String TILEBOX_ID = "tilebox.v1.ID";
-    private static final String GEOMETRY = "datasets.v1.Geometry";
+    static final String TIMESTAMP = "google.protobuf.Timestamp";
+    static final String DURATION = "google.protobuf.Duration";
+    static final String DATASETS_UUID = "datasets.v1.UUID";
+    static final String TILEBOX_ID = "tilebox.v1.ID";
+    static final String GEOMETRY = "datasets.v1.Geometry";
     private static final BigInteger TWO_TO_THE_64 = BigInteger.ONE.shiftLeft(64);
 
     private MessageValues() {
@@ -85,6 +85,11 @@ final class MessageValues {
         }
         ByteBuffer buffer = bytes.asReadOnlyByteBuffer();
         return new UUID(buffer.getLong(), buffer.getLong());
+    }
+
+    /** {@return the converted default value of a singular field that is not a message} */
+    static Object defaultValue(FieldDescriptor field) {
+        return single(field, field.getDefaultValue());
     }
 
     private static Object valueOf(Message message, FieldDescriptor field) {
