@@ -55,8 +55,8 @@ class FailuresTest {
         }
 
         assertThat(failure).isInstanceOf(SkyloomException.class);
-        assertThat(Failures.describe(failure, null, false)).isEqualTo("loading L1GT failed: unexpected error: the"
-                + " listener broke (--verbose shows where it happened)");
+        assertThat(Failures.describe(failure, null, false)).isEqualTo("loading L1GT failed: the listener broke"
+                + " (--verbose shows where it happened)");
         assertThat(Failures.describe(failure)).doesNotContain("java.").doesNotContain("Exception");
     }
 
