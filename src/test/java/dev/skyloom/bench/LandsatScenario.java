@@ -6,6 +6,8 @@ import dev.skyloom.DatasetsClient;
 import dev.skyloom.Query;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,8 +16,9 @@ import java.util.Map;
 /**
  * Scenario 2: the Python docs' async example replayed. The four Landsat-8 collections of 2020 from the demo
  * catalogue, loaded one after another, with {@code ConcurrentLoader}, and with the loader splitting each collection
- * in time. The docs measured 10.92 s sequential against 7.45 s with {@code asyncio.gather} (0.68); a concurrent load
- * can be no faster than its slowest collection, L1TP, about 0.59 of the sequential time.
+ * in time, and {@code skyloom load} with its defaults (in-process, into files). The docs measured 10.92 s
+ * sequential against 7.45 s with {@code asyncio.gather} (0.68); a concurrent load can be no faster than its slowest
+ * collection, L1TP, about 0.59 of the sequential time.
  */
 final class LandsatScenario implements Scenario {
 
@@ -59,34 +62,41 @@ final class LandsatScenario implements Scenario {
                 }
             }
             check(expected, Loads.concurrent(collections, query, Loads.AUTO_SPLIT));
+            long total = Arrays.stream(expected).sum();
+            Path dir = Files.createTempDirectory("skyloom-bench-cli-");
+            List<String> command = List.of("--url", server.url().toString(), "load", DATASET, NAMES.get(0),
+                    NAMES.get(1), NAMES.get(2), NAMES.get(3), "--from", query.timeInterval().start().toString(),
+                    "--to", query.timeInterval().end().toString(), "--no-progress", "--output-dir");
+            InProcessCommand.run(command, dir.resolve("warm-up"), total);
 
             List<Double> sequential = new ArrayList<>();
             List<Double> slowest = new ArrayList<>();
             List<Double> concurrent = new ArrayList<>();
             List<Double> split = new ArrayList<>();
+            List<Double> cli = new ArrayList<>();
             for (int rep = 0; rep < settings.reps(); rep++) {
-                double total = 0;
+                double sum = 0;
                 double max = 0;
                 for (Collection collection : collections) {
                     double t = Timing.seconds(() -> collection.query(query));
-                    total += t;
+                    sum += t;
                     max = Math.max(max, t);
                 }
-                sequential.add(total);
-                slowest.add(max / total);
+                sequential.add(sum);
+                slowest.add(max / sum);
                 concurrent.add(Timing.seconds(() -> check(expected, Loads.concurrent(collections, query, 1))));
                 split.add(Timing.seconds(() -> check(expected, Loads.concurrent(collections, query,
                         Loads.AUTO_SPLIT))));
+                cli.add(InProcessCommand.run(command, dir.resolve("rep-" + rep), total));
             }
             double seq = Timing.median(sequential);
             double bound = Timing.median(slowest);
             double conc = Timing.median(concurrent);
             double sliced = Timing.median(split);
-            log.printf("  sequential %.2f s, concurrent %.2f s, with split %.2f s%n", seq, conc, sliced);
-            long total = 0;
-            for (long count : expected) {
-                total += count;
-            }
+            double wholeCommand = Timing.median(cli);
+            InProcessCommand.deleteTree(dir);
+            log.printf("  sequential %.2f s, concurrent %.2f s, with split %.2f s, skyloom load %.2f s%n", seq, conc,
+                    sliced, wholeCommand);
             return new ScenarioReport.Builder(number(), title())
                     .setting("server", "separate process, " + server.flags() + " (default page size)")
                     .setting("query", query.timeInterval() + ", " + total + " datapoints in 4 collections")
@@ -98,11 +108,15 @@ final class LandsatScenario implements Scenario {
                             "ratio to sequential", conc / seq, "Python docs", PYTHON_RATIO)
                     .row("load", "concurrent with split", "seconds", sliced, "ratio to sequential", sliced / seq,
                             "Python docs", "")
+                    .row("load", "skyloom load with its defaults, whole command into --output-dir (CSV), in-process",
+                            "seconds", wholeCommand, "ratio to sequential", wholeCommand / seq, "Python docs", "")
                     .row("load", "slowest-collection bound (L1TP alone)", "seconds", bound * seq,
                             "ratio to sequential", bound, "Python docs", 65_313.0 / 111_593)
                     .target(Target.atMost("concurrent / sequential vs 1.05 x the measured slowest-collection bound "
                             + ReportWriter.number(bound), conc / seq, 1.05 * bound))
                     .target(Target.atMost("concurrent with split / sequential", sliced / seq, 0.25))
+                    .target(Target.atMost("skyloom load (its defaults: split auto) / sequential", wholeCommand / seq,
+                            0.25))
                     .note("The slowest-collection bound is measured within the sequential runs: the slowest "
                             + "collection's time over the total. The docs' bound of about 0.59 is L1TP's share of "
                             + "the datapoints (65,313 of 111,593).")

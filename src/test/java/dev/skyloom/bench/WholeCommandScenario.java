@@ -4,26 +4,18 @@ import dev.skyloom.Collection;
 import dev.skyloom.Dataset;
 import dev.skyloom.DatasetsClient;
 import dev.skyloom.Query;
-import dev.skyloom.cli.CommandRunner;
 import dev.skyloom.concurrent.ConcurrentLoader;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Scenario 7: the whole command a user runs, {@code skyloom load ... --output-dir DIR} of the four Landsat-8
@@ -37,7 +29,6 @@ final class WholeCommandScenario implements Scenario {
     private static final String DATASET = "open_data.copernicus.landsat8_oli_tirs";
     private static final List<String> NAMES = List.of("L1GT", "L1T", "L1TP", "L2SP");
     private static final List<String> FORMATS = List.of("csv", "parquet");
-    private static final Pattern TOTAL = Pattern.compile("total: ([0-9,]+) datapoints");
     private static final double PYTHON_TARGET = 0.35;
     private static final double RSS_TARGET_MIB = 400;
     private static final double RATE_TARGET = 0.8;
@@ -99,8 +90,8 @@ final class WholeCommandScenario implements Scenario {
         Measured m = new Measured(total);
         for (String format : FORMATS) { // warm the command's classes up, as the load's are above
             Path dir = work.resolve(format + "-warm-up");
-            inProcess(commandArgs(server, from, to, format), dir, total);
-            deleteTree(dir);
+            InProcessCommand.run(commandArgs(server, from, to, format), dir, total);
+            InProcessCommand.deleteTree(dir);
         }
         for (int rep = 0; rep < settings.reps(); rep++) {
             m.loadOnly.add(Timing.seconds(() -> check(expected, Loads.concurrent(collections, query,
@@ -108,16 +99,17 @@ final class WholeCommandScenario implements Scenario {
             for (String format : FORMATS) {
                 List<String> args = commandArgs(server, from, to, format);
                 Path dir = work.resolve(format + "-in-process");
-                m.inProcess.computeIfAbsent(format, f -> new ArrayList<>()).add(inProcess(args, dir, total));
+                m.inProcess.computeIfAbsent(format, f -> new ArrayList<>())
+                        .add(InProcessCommand.run(args, dir, total));
                 Path processDir = work.resolve(format + "-process");
                 List<String> processArgs = new ArrayList<>(args);
                 processArgs.add(processDir.toString());
                 CommandProcess.Run run = CommandProcess.run(processArgs, work.resolve(format + "-process.log"));
-                checkTotal(run.exit(), run.output(), total);
+                InProcessCommand.checkTotal(run.exit(), run.output(), total);
                 m.process.computeIfAbsent(format, f -> new ArrayList<>()).add(run.seconds());
                 m.rss.computeIfAbsent(format, f -> new ArrayList<>()).add(run.peakBytes() / 1048576.0);
-                deleteTree(dir);
-                deleteTree(processDir);
+                InProcessCommand.deleteTree(dir);
+                InProcessCommand.deleteTree(processDir);
             }
             if (python.isPresent()) {
                 PythonAioLoad.Result py = PythonAioLoad.run(python.get(), server.url(), DATASET, from, to, NAMES,
@@ -144,44 +136,12 @@ final class WholeCommandScenario implements Scenario {
                 NAMES.get(3), "--from", from, "--to", to, "--format", format, "--no-progress", "--output-dir");
     }
 
-    /** Runs the command in this JVM into {@code dir}; returns its seconds. */
-    private static double inProcess(List<String> args, Path dir, long total) throws IOException {
-        List<String> all = new ArrayList<>(args);
-        all.add(dir.toString());
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-        long start = System.nanoTime();
-        int exit = CommandRunner.run(Map.of(), nowhere, errStream, all.toArray(String[]::new));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        checkTotal(exit, err.toString(StandardCharsets.UTF_8), total);
-        return seconds;
-    }
-
-    private static void checkTotal(int exit, String output, long total) {
-        Matcher matcher = TOTAL.matcher(output);
-        if (exit != 0 || !matcher.find() || Long.parseLong(matcher.group(1).replace(",", "")) != total) {
-            throw new IllegalStateException("skyloom load exited with " + exit + " without writing the "
-                    + total + " datapoints: " + output.strip());
-        }
-    }
-
     private static long[] check(long[] expected, long[] counts) {
         if (!Arrays.equals(expected, counts)) {
             throw new IllegalStateException("a load returned " + Arrays.toString(counts) + " datapoints per"
                     + " collection, expected " + Arrays.toString(expected));
         }
         return counts;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
     }
 
     /** The figures of one latency, repetition by repetition. */
