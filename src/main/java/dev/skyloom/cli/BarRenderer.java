@@ -73,7 +73,8 @@ final class BarRenderer {
                 line.note() + " ".repeat(Math.max(0, noteWidth - line.note().length()))));
         // Indices into tail in the order they are given up: rate, note, datapoints, then the time.
         int[] dropOrder = {1, 3, 0, 2};
-        boolean[] kept = {true, true, true, noteWidth > 0};
+        // a line that has transferred nothing (the demo catalogue's generation) has no rate to show
+        boolean[] kept = {true, line.bytes() > 0, true, noteWidth > 0};
         boolean bar = true;
         String name = line.name();
         for (int dropped = 0; ; dropped++) {

@@ -52,6 +52,14 @@ class BarRendererTest {
     }
 
     @Test
+    void aLineThatTransferredNothingShowsNoRate() {
+        String generating = plain(new BarRenderer.Line("demo catalogue", 0.25, 43_523, 0, Duration.ofSeconds(2),
+                false), 120);
+
+        assertThat(generating).doesNotContain("MB/s").endsWith("|  43,523 datapoints  0:02<0:06");
+    }
+
+    @Test
     void colourIsAddedOnlyWhenAskedFor() {
         assertThat(BarRenderer.render(HALF, 100, true).toAnsi()).contains("\u001b[");
         assertThat(BarRenderer.render(HALF, 100, true).toString()).isEqualTo(plain(HALF, 100));
