@@ -2,12 +2,14 @@ package dev.skyloom.cli;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -92,7 +94,7 @@ final class AtomicFiles implements AutoCloseable {
      * @throws IOException if it cannot be created, or the JVM is shutting down
      */
     Part create(String name) throws IOException {
-        Path temp = Files.createTempFile(dir, "." + name + ".", ".part");
+        Path temp = newPart(name);
         parts.add(temp);
         if (shuttingDown) {
             parts.remove(temp);
@@ -100,6 +102,25 @@ final class AtomicFiles implements AutoCloseable {
             throw new IOException("not writing " + name + ": the command is being stopped");
         }
         return new Part(dir.resolve(name), temp);
+    }
+
+    /**
+     * A new empty file {@code .<name>.<random>.part}, made with the permissions any new file of the process gets (the
+     * umask's, as a file the user writes by hand), not {@code createTempFile}'s owner-only ones: it becomes the
+     * user's output file.
+     */
+    private Path newPart(String name) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Path candidate = dir.resolve("." + name + "." + Long.toUnsignedString(
+                    ThreadLocalRandom.current().nextLong(), 36) + ".part");
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException taken) {
+                if (attempt == 100) {
+                    throw taken;
+                }
+            }
+        }
     }
 
     /** Deletes every temporary file not committed and forgets the shutdown hook. */

@@ -107,6 +107,17 @@ class LoadStreamingTest {
     }
 
     @Test
+    void theFilesGetThePermissionsOfAnyNewFileNotPrivateOnes(@TempDir Path dir) throws IOException {
+        Cli.Result result = Cli.run("--url", DemoFixture.url(), "load", LANDSAT, "L1T", "--from", "2020-01-01",
+                "--to", "2020-03-01", "--no-progress", "--output-dir", dir.toString());
+        Path byHand = Files.createFile(dir.resolve("by-hand.txt"));
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(Files.getPosixFilePermissions(dir.resolve("L1T.csv")))
+                .isEqualTo(Files.getPosixFilePermissions(byHand));
+    }
+
+    @Test
     void onStandardOutputEachCollectionsRowsStayWholeAndInTimeOrder() {
         String[] load = {"--url", DemoFixture.url(), "load", LANDSAT, "L1GT", "L1T", "--from", "2020-01-01",
                 "--to", "2020-04-01", "--format", "csv", "--no-progress"};
