@@ -16,14 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Scenario 7: the whole command a user runs, {@code skyloom load ... --output-dir DIR} of the four Landsat-8
@@ -100,7 +98,7 @@ final class WholeCommandScenario implements Scenario {
         for (String format : FORMATS) { // warm the command's classes up, as the load's are above
             Path dir = work.resolve(format + "-warm-up");
             inProcess(commandArgs(server, from, to, format), dir, total);
-            deleteTree(dir);
+            OutputFiles.deleteTree(dir);
         }
         for (int rep = 0; rep < settings.reps(); rep++) {
             m.loadOnly.add(Timing.seconds(() -> check(expected, Loads.concurrent(collections, query,
@@ -116,8 +114,8 @@ final class WholeCommandScenario implements Scenario {
                 checkTotal(run.exit(), run.output(), total);
                 m.process.computeIfAbsent(format, f -> new ArrayList<>()).add(run.seconds());
                 m.rss.computeIfAbsent(format, f -> new ArrayList<>()).add(run.peakBytes() / 1048576.0);
-                deleteTree(dir);
-                deleteTree(processDir);
+                OutputFiles.deleteTree(dir);
+                OutputFiles.deleteTree(processDir);
             }
             if (python.isPresent()) {
                 PythonAioLoad.Result py = PythonAioLoad.run(python.get(), server.url(), DATASET, from, to, NAMES,
@@ -172,16 +170,6 @@ final class WholeCommandScenario implements Scenario {
                     + " collection, expected " + Arrays.toString(expected));
         }
         return counts;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
     }
 
     /** The figures of one latency, repetition by repetition. */
