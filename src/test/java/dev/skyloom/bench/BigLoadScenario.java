@@ -47,9 +47,7 @@ final class BigLoadScenario implements Scenario {
                     .setting("command", "skyloom --url URL load " + DATASET + " " + String.join(" ", NAMES)
                             + " --from " + FROM + " --to " + TO + " --format csv|parquet --split auto|1"
                             + " --no-progress --output-dir DIR")
-                    .setting("process", String.join(" ", CommandProcess.launcher()).replace(
-                            System.getProperty("java.class.path"), "<test class path>")
-                            + " (the launcher's JVM options)")
+                    .setting("process", CommandProcess.describe())
                     .setting("datapoints", String.format(Locale.ROOT, "%,d per collection, %,d in all",
                             perCollection, perCollection * NAMES.size()));
             for (String format : FORMATS) {

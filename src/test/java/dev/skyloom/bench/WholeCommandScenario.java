@@ -64,8 +64,7 @@ final class WholeCommandScenario implements Scenario {
                 .setting("query", from + " to " + to + ", the four Landsat-8 collections")
                 .setting("command", "skyloom load ... --format csv|parquet --output-dir DIR --no-progress (split auto"
                         + " by default)")
-                .setting("process", String.join(" ", CommandProcess.launcher()).replace(
-                        System.getProperty("java.class.path"), "<test class path>") + " (the launcher's JVM options)")
+                .setting("process", CommandProcess.describe())
                 .setting("python", python.map(p -> p + ", tilebox.datasets.aio Client(transport=\"http1\"),"
                         + " asyncio.gather").orElse("not found (set SKYLOOM_TILEBOX_PYTHON); its rows are skipped"))
                 .setting("repetitions", settings.reps() + ", medians reported");
