@@ -107,6 +107,6 @@ public final class BenchMain {
     private static List<Scenario> scenarios() {
         return List.of(new DecodeScenario(), new FanOutScenario(), new LandsatScenario(), new SplitScenario(),
                 new ScaleScenario(), new MemoryScenario(), new WholeCommandScenario(), new LoadScenario(),
-                new WriterScenario());
+                new BigLoadScenario(), new WriterScenario());
     }
 }

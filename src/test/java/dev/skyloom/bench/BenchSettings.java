@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * against the local server of another build, e.g. main's {@code target/skyloom-0.1.0-SNAPSHOT-cli.jar}).
  *
  * @param quick whether to use the tiny smoke-test sizes; default false
- * @param only  the scenario numbers to run; default all, 1 to 8 and 10
+ * @param only  the scenario numbers to run; default all, 1 to 10
  * @param reps  repetitions per timed figure; default 3
  * @param out   the output directory; default {@code target/bench}
  * @param jfr   whether to write {@code bench.jfr} (this JVM) and {@code logs/server-N.jfr} to the output directory;
@@ -23,13 +23,13 @@ import java.util.TreeSet;
 record BenchSettings(boolean quick, Set<Integer> only, int reps, Path out, boolean jfr, String baseline) {
 
     /** The scenario numbers. */
-    static final Set<Integer> ALL = Set.of(1, 2, 3, 4, 5, 6, 7, 8, 10);
+    static final Set<Integer> ALL = Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
 
     /** Validates the settings. */
     BenchSettings {
         only = Set.copyOf(only);
         if (only.isEmpty() || !ALL.containsAll(only)) {
-            throw new IllegalArgumentException("only= takes scenario numbers 1 to 8 and 10, got "
+            throw new IllegalArgumentException("only= takes scenario numbers 1 to 10, got "
                     + new TreeSet<>(only));
         }
         if (reps < 1 || reps > 50) {

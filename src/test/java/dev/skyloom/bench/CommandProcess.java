@@ -54,6 +54,16 @@ final class CommandProcess {
     }
 
     /**
+     * {@return {@link #launcher()} as a report's setting: the test class path shortened, the launcher named}
+     *
+     * @throws IOException if the launcher cannot be read or names no options
+     */
+    static String describe() throws IOException {
+        return String.join(" ", launcher()).replace(System.getProperty("java.class.path"), "<test class path>")
+                + " (the launcher's JVM options)";
+    }
+
+    /**
      * Runs the CLI with {@code args} and the launcher's JVM options, and waits for it.
      *
      * @param log where its output goes

@@ -3,19 +3,15 @@ package dev.skyloom.bench;
 import dev.skyloom.cli.CommandRunner;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /** Runs {@code skyloom load ... --output-dir DIR} in this JVM and checks it wrote every datapoint. */
 final class InProcessCommand {
@@ -50,17 +46,6 @@ final class InProcessCommand {
         if (exit != 0 || !matcher.find() || Long.parseLong(matcher.group(1).replace(",", "")) != total) {
             throw new IllegalStateException("skyloom load exited with " + exit + " without writing the "
                     + total + " datapoints: " + output.strip());
-        }
-    }
-
-    /** Deletes {@code dir} and everything in it, if it exists. */
-    static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
         }
     }
 }

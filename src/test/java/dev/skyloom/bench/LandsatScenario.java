@@ -94,7 +94,7 @@ final class LandsatScenario implements Scenario {
             double conc = Timing.median(concurrent);
             double sliced = Timing.median(split);
             double wholeCommand = Timing.median(cli);
-            InProcessCommand.deleteTree(dir);
+            OutputFiles.deleteTree(dir);
             log.printf("  sequential %.2f s, concurrent %.2f s, with split %.2f s, skyloom load %.2f s%n", seq, conc,
                     sliced, wholeCommand);
             return new ScenarioReport.Builder(number(), title())

@@ -11,7 +11,7 @@ import java.util.Objects;
  * What one scenario measured: its settings (server knobs, sizes, repetitions), a table of figures, the issue's
  * targets checked against them, and notes (how a figure was derived, what limits it).
  *
- * @param number   the scenario's number (1 to 7)
+ * @param number   the scenario's number (1 to 10)
  * @param title    a short title
  * @param settings every setting that shaped the figures, by name
  * @param rows     the table: one map per row, column name to a number or text, columns in the same order

@@ -57,8 +57,7 @@ final class WholeCommandScenario implements Scenario {
                 .setting("query", from + " to " + to + ", the four Landsat-8 collections")
                 .setting("command", "skyloom load ... --format csv|parquet --output-dir DIR --no-progress (split auto"
                         + " by default)")
-                .setting("process", String.join(" ", CommandProcess.launcher()).replace(
-                        System.getProperty("java.class.path"), "<test class path>") + " (the launcher's JVM options)")
+                .setting("process", CommandProcess.describe())
                 .setting("python", python.map(p -> p + ", tilebox.datasets.aio Client(transport=\"http1\"),"
                         + " asyncio.gather").orElse("not found (set SKYLOOM_TILEBOX_PYTHON); its rows are skipped"))
                 .setting("repetitions", settings.reps() + ", medians reported");
@@ -91,7 +90,7 @@ final class WholeCommandScenario implements Scenario {
         for (String format : FORMATS) { // warm the command's classes up, as the load's are above
             Path dir = work.resolve(format + "-warm-up");
             InProcessCommand.run(commandArgs(server, from, to, format), dir, total);
-            InProcessCommand.deleteTree(dir);
+            OutputFiles.deleteTree(dir);
         }
         for (int rep = 0; rep < settings.reps(); rep++) {
             m.loadOnly.add(Timing.seconds(() -> check(expected, Loads.concurrent(collections, query,
@@ -108,8 +107,8 @@ final class WholeCommandScenario implements Scenario {
                 InProcessCommand.checkTotal(run.exit(), run.output(), total);
                 m.process.computeIfAbsent(format, f -> new ArrayList<>()).add(run.seconds());
                 m.rss.computeIfAbsent(format, f -> new ArrayList<>()).add(run.peakBytes() / 1048576.0);
-                InProcessCommand.deleteTree(dir);
-                InProcessCommand.deleteTree(processDir);
+                OutputFiles.deleteTree(dir);
+                OutputFiles.deleteTree(processDir);
             }
             if (python.isPresent()) {
                 PythonAioLoad.Result py = PythonAioLoad.run(python.get(), server.url(), DATASET, from, to, NAMES,
