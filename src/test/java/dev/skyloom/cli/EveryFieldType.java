@@ -13,6 +13,7 @@ import org.locationtech.jts.io.WKTReader;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,6 +94,21 @@ final class EveryFieldType {
         Cli.Result result = Cli.run(args.toArray(String[]::new));
         assertThat(result.exit()).as("stderr: %s", result.err()).isZero();
         assertThat(result.err()).doesNotContain("WARNING");
+    }
+
+    /**
+     * Writes the dataset's datapoints with {@code query} into {@code dir}: {@code every.<format>} for each text format
+     * named, and {@code every-<codec>.parquet} for every Parquet codec.
+     */
+    static void writeFiles(Path dir, String... textFormats) {
+        for (String format : textFormats) {
+            query(DATASET, COLLECTION, FROM, TO, "--format", format, "--output",
+                    dir.resolve("every." + format).toString());
+        }
+        for (ParquetCompression codec : ParquetCompression.values()) {
+            query(DATASET, COLLECTION, FROM, TO, "--format", "parquet", "--compression", codec.toString(),
+                    "--output", dir.resolve("every-" + codec + ".parquet").toString());
+        }
     }
 
     static Geometry geometry(String wkt) {

@@ -41,13 +41,7 @@ class GeoToolsReadBackTest {
     @BeforeAll
     static void writeFiles() {
         expected = EveryFieldType.datapoints();
-        EveryFieldType.query(EveryFieldType.DATASET, EveryFieldType.COLLECTION, EveryFieldType.FROM,
-                EveryFieldType.TO, "--format", "geojson", "--output", dir.resolve("every.geojson").toString());
-        for (ParquetCompression codec : ParquetCompression.values()) {
-            EveryFieldType.query(EveryFieldType.DATASET, EveryFieldType.COLLECTION, EveryFieldType.FROM,
-                    EveryFieldType.TO, "--format", "parquet", "--compression", codec.toString(), "--output",
-                    dir.resolve("every-" + codec + ".parquet").toString());
-        }
+        EveryFieldType.writeFiles(dir, "geojson");
     }
 
     @Test

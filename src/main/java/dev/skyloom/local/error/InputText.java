@@ -2,8 +2,9 @@ package dev.skyloom.local.error;
 
 /**
  * How the server shows text a client sent inside an error message or a log line: quoted, cut to a readable length
- * with the full length said, and with control, bidi-control and lone surrogate characters escaped as {@code \}{@code
- * uXXXX}, so that any input makes one short, unambiguous line.
+ * with the full length said, and with control, bidi-control and lone surrogate characters escaped as Java writes them
+ * in source (a backslash, {@code u} and the four hexadecimal digits of the character), so that any input makes one
+ * short, unambiguous line.
  */
 public final class InputText {
 

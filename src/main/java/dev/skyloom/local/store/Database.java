@@ -193,7 +193,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static Path existingFile(Path dataDir) {
-        Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
+        Path file = file(dataDir).toAbsolutePath();
         if (!Files.isRegularFile(file)) {
             throw new UncheckedIOException(new IOException("no local database in " + dataDir));
         }
