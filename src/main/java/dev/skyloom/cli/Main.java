@@ -41,7 +41,7 @@ public final class Main {
      * The Parquet library logs through SLF4J, which the tool ships without a backend: naming SLF4J's no-op provider
      * keeps it from printing a "no providers" notice on every run. A provider named with -Dslf4j.provider wins.
      */
-    private static void silenceLibraryLogging() {
+    static void silenceLibraryLogging() {
         if (System.getProperty("slf4j.provider") == null) {
             System.setProperty("slf4j.internal.verbosity", "WARN");
             System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");

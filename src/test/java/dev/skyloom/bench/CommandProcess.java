@@ -2,15 +2,18 @@ package dev.skyloom.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
- * Runs {@code skyloom} as its own process, with the launcher's JVM options on the current classes (the class path
- * rather than a shaded jar that may be stale), and measures its wall time and peak resident set size
+ * Runs {@code skyloom} as its own process, through the launcher when the CLI jar is up to date (else with the
+ * launcher's JVM options on the current classes), and measures its wall time and peak resident set size
  * ({@code VmHWM} in {@code /proc/<pid>/status}, read every 20 ms while it runs: the high-water mark only grows, so
  * the last reading is the peak up to 20 ms before the end).
  */
@@ -34,12 +37,16 @@ final class CommandProcess {
     }
 
     /**
-     * {@return how the CLI is started: java with the JVM options the {@code ./skyloom} launcher passes (read from it,
-     * so that the two stay the same), on the class path}
+     * {@return how the CLI is started: the {@code ./skyloom} launcher itself when the CLI jar {@code package} built is
+     * newer than every compiled class (so that its JVM options and the AOT cache it passes are what is measured), else
+     * java with the JVM options the launcher passes (read from it, so that the two stay the same) on the class path}
      *
      * @throws IOException if the launcher cannot be read or names no options
      */
     static List<String> launcher() throws IOException {
+        if (jarIsFresh()) {
+            return List.of(LAUNCHER.toAbsolutePath().toString());
+        }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         String exec = Files.readAllLines(LAUNCHER).stream().filter(l -> l.startsWith("exec ")).findFirst()
@@ -54,13 +61,44 @@ final class CommandProcess {
     }
 
     /**
-     * {@return {@link #launcher()} as a report's setting: the test class path shortened, the launcher named}
+     * {@return {@link #launcher()} as a report's setting: the launcher named, with whether it has an AOT cache, or the
+     * test class path shortened}
      *
      * @throws IOException if the launcher cannot be read or names no options
      */
     static String describe() throws IOException {
+        if (jarIsFresh()) {
+            return "./skyloom (the launcher on the CLI jar" + (Files.isRegularFile(Path.of("target", "skyloom.aot"))
+                    ? ", with the AOT cache package trained)" : ", without an AOT cache)");
+        }
         return String.join(" ", launcher()).replace(System.getProperty("java.class.path"), "<test class path>")
-                + " (the launcher's JVM options)";
+                + " (the launcher's JVM options; the CLI jar is missing or older than the classes: run package"
+                + " first to measure the launcher itself)";
+    }
+
+    /** {@return whether target/ holds a CLI jar newer than every file under target/classes} */
+    private static boolean jarIsFresh() throws IOException {
+        Path target = Path.of("target");
+        Path jar;
+        try (Stream<Path> jars = Files.list(target)) {
+            jar = jars.filter(p -> p.getFileName().toString().matches("skyloom-.*-cli\\.jar")).findFirst()
+                    .orElse(null);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        if (jar == null) {
+            return false;
+        }
+        FileTime built = Files.getLastModifiedTime(jar);
+        try (Stream<Path> classes = Files.walk(target.resolve("classes"))) {
+            return classes.filter(Files::isRegularFile).allMatch(p -> {
+                try {
+                    return Files.getLastModifiedTime(p).compareTo(built) <= 0;
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+        }
     }
 
     /**
