@@ -67,11 +67,18 @@ public final class SphericalGeometry {
      * @return the envelope, in degrees
      */
     public static Envelope envelope(Geometry geometry) {
-        Envelope envelope = unwrap(geometry).getEnvelopeInternal();
+        Envelope envelope = geometry instanceof Polygon polygon && simple(polygon)
+                ? shellEnvelope(polygon.getExteriorRing().getCoordinates())
+                : unwrappedEnvelope(geometry);
         if (envelope.getMinX() < -180 || envelope.getMaxX() > 180) {
             return new Envelope(-180, 180, envelope.getMinY(), envelope.getMaxY());
         }
         return envelope;
+    }
+
+    /** The envelope of the unwrapped geometry, built in full (what {@link #shellEnvelope} computes for polygons). */
+    static Envelope unwrappedEnvelope(Geometry geometry) {
+        return unwrap(geometry).getEnvelopeInternal();
     }
 
     private static Geometry unwrap(Geometry geometry) {
@@ -133,6 +140,66 @@ public final class SphericalGeometry {
             }
         }
         return out.toArray(Coordinate[]::new);
+    }
+
+    /** A polygon without holes and with finite coordinates: {@link #shellEnvelope} gives its envelope. */
+    private static boolean simple(Polygon polygon) {
+        if (polygon.isEmpty() || polygon.getNumInteriorRing() > 0) {
+            return false;
+        }
+        for (Coordinate c : polygon.getExteriorRing().getCoordinates()) {
+            if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The envelope of {@code densifyRing(ring)}, computed point by point as it densifies, in the same order and with the
+     * same arithmetic, but without building the densified ring (a footprint's spherical bbox is computed for every
+     * datapoint stored).
+     */
+    private static Envelope shellEnvelope(Coordinate[] ring) {
+        Envelope envelope = new Envelope();
+        double firstX = normalizeLon(ring[0].x);
+        double firstY = ring[0].y;
+        envelope.expandToInclude(firstX, firstY);
+        double latitudes = 0;
+        latitudes += firstY;
+        int count = 1;
+        double previousX = firstX;
+        double lastX = firstX;
+        double lastY = firstY;
+        double[] a = toUnitVector(ring[0]);
+        for (int i = 1; i < ring.length; i++) {
+            double[] b = toUnitVector(ring[i]);
+            double angle = Math.acos(Math.max(-1, Math.min(1, a[0] * b[0] + a[1] * b[1] + a[2] * b[2])));
+            int steps = Math.max(1, (int) Math.ceil(Math.toDegrees(angle) / STEP_DEGREES));
+            for (int s = 1; s <= steps; s++) {
+                double t = (double) s / steps;
+                Coordinate next = s == steps ? ring[i] : toLonLat(slerp(a, b, angle, t));
+                double lon = next.x + 360 * Math.rint((previousX - next.x) / 360);
+                previousX = lon;
+                latitudes += next.y;
+                count++;
+                if (i == ring.length - 1 && s == steps) {
+                    lastX = lon;
+                    lastY = next.y;
+                } else {
+                    envelope.expandToInclude(lon, next.y);
+                }
+            }
+            a = b;
+        }
+        if (Math.abs(lastX - firstX) < 1e-9) {
+            return envelope; // the last point becomes the first, already included
+        }
+        double pole = latitudes / count >= 0 ? 90 : -90;
+        envelope.expandToInclude(lastX, lastY);
+        envelope.expandToInclude(lastX, pole);
+        envelope.expandToInclude(firstX, pole);
+        return envelope;
     }
 
     private static double meanLatitude(Coordinate[] points) {
