@@ -124,22 +124,27 @@ public final class SphericalGeometry {
 
     private static Coordinate[] densify(Coordinate[] points) {
         List<Coordinate> out = new ArrayList<>();
-        Coordinate previous = new Coordinate(normalizeLon(points[0].x), points[0].y);
-        out.add(previous);
+        densify(points, (lon, lat) -> out.add(new Coordinate(lon, lat)));
+        return out.toArray(Coordinate[]::new);
+    }
+
+    private static void densify(Coordinate[] points, Points out) {
+        double previous = normalizeLon(points[0].x);
+        out.add(previous, points[0].y);
+        double[] a = toUnitVector(points[0]);
         for (int i = 1; i < points.length; i++) {
-            double[] a = toUnitVector(points[i - 1]);
             double[] b = toUnitVector(points[i]);
             double angle = Math.acos(Math.max(-1, Math.min(1, a[0] * b[0] + a[1] * b[1] + a[2] * b[2])));
             int steps = Math.max(1, (int) Math.ceil(Math.toDegrees(angle) / STEP_DEGREES));
             for (int s = 1; s <= steps; s++) {
                 double t = (double) s / steps;
                 Coordinate next = s == steps ? points[i] : toLonLat(slerp(a, b, angle, t));
-                double lon = next.x + 360 * Math.rint((previous.x - next.x) / 360);
-                previous = new Coordinate(lon, next.y);
-                out.add(previous);
+                double lon = next.x + 360 * Math.rint((previous - next.x) / 360);
+                previous = lon;
+                out.add(lon, next.y);
             }
+            a = b;
         }
-        return out.toArray(Coordinate[]::new);
     }
 
     /** A polygon without holes and with finite coordinates: {@link #shellEnvelope} gives its envelope. */
@@ -156,50 +161,57 @@ public final class SphericalGeometry {
     }
 
     /**
-     * The envelope of {@code densifyRing(ring)}, computed point by point as it densifies, in the same order and with the
+     * The envelope of {@code densifyRing(ring)}, taken point by point as it densifies, in the same order and with the
      * same arithmetic, but without building the densified ring (a footprint's spherical bbox is computed for every
      * datapoint stored).
      */
     private static Envelope shellEnvelope(Coordinate[] ring) {
-        Envelope envelope = new Envelope();
-        double firstX = normalizeLon(ring[0].x);
-        double firstY = ring[0].y;
-        envelope.expandToInclude(firstX, firstY);
-        double latitudes = 0;
-        latitudes += firstY;
-        int count = 1;
-        double previousX = firstX;
-        double lastX = firstX;
-        double lastY = firstY;
-        double[] a = toUnitVector(ring[0]);
-        for (int i = 1; i < ring.length; i++) {
-            double[] b = toUnitVector(ring[i]);
-            double angle = Math.acos(Math.max(-1, Math.min(1, a[0] * b[0] + a[1] * b[1] + a[2] * b[2])));
-            int steps = Math.max(1, (int) Math.ceil(Math.toDegrees(angle) / STEP_DEGREES));
-            for (int s = 1; s <= steps; s++) {
-                double t = (double) s / steps;
-                Coordinate next = s == steps ? ring[i] : toLonLat(slerp(a, b, angle, t));
-                double lon = next.x + 360 * Math.rint((previousX - next.x) / 360);
-                previousX = lon;
-                latitudes += next.y;
-                count++;
-                if (i == ring.length - 1 && s == steps) {
-                    lastX = lon;
-                    lastY = next.y;
-                } else {
-                    envelope.expandToInclude(lon, next.y);
-                }
+        RingEnvelope envelope = new RingEnvelope();
+        densify(ring, envelope);
+        return envelope.closed();
+    }
+
+    /** Receives densified points in order. */
+    @FunctionalInterface
+    private interface Points {
+        void add(double lon, double lat);
+    }
+
+    /** The envelope of a densified ring closed as {@link #densifyRing} closes it. */
+    private static final class RingEnvelope implements Points {
+
+        private final Envelope envelope = new Envelope();
+        private double firstX;
+        private double firstY;
+        private double lastX;
+        private double lastY;
+        private double latitudes;
+        private int count;
+
+        @Override
+        public void add(double lon, double lat) {
+            if (count == 0) {
+                firstX = lon;
+                firstY = lat;
+            } else {
+                envelope.expandToInclude(lastX, lastY); // not the last point after all
             }
-            a = b;
+            lastX = lon;
+            lastY = lat;
+            latitudes += lat;
+            count++;
         }
-        if (Math.abs(lastX - firstX) < 1e-9) {
-            return envelope; // the last point becomes the first, already included
+
+        Envelope closed() {
+            if (Math.abs(lastX - firstX) >= 1e-9) {
+                double pole = latitudes / count >= 0 ? 90 : -90;
+                envelope.expandToInclude(lastX, lastY);
+                envelope.expandToInclude(lastX, pole);
+                envelope.expandToInclude(firstX, pole);
+            }
+            envelope.expandToInclude(firstX, firstY);
+            return envelope;
         }
-        double pole = latitudes / count >= 0 ? 90 : -90;
-        envelope.expandToInclude(lastX, lastY);
-        envelope.expandToInclude(lastX, pole);
-        envelope.expandToInclude(firstX, pole);
-        return envelope;
     }
 
     private static double meanLatitude(Coordinate[] points) {
