@@ -178,6 +178,7 @@ public final class DemoCache {
                     new Ingestor(new DatapointStore(database), Clock.systemUTC()), progress,
                     DemoCatalog.EXPECTED_DATAPOINTS);
             DemoCatalog.writeTo(sink, seed);
+            database.finishBulkLoad();
             return sink.stored();
         }
     }

@@ -25,6 +25,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,6 +82,73 @@ class StoreDemoSinkTest {
                     ListDatasetsRequest.getDefaultInstance(), ListDatasetsResponse.parser());
             assertThat(list.getGroupsList()).extracting(g -> g.getCodeName())
                     .containsExactly("open_data", "copernicus");
+        }
+    }
+
+    @Test
+    void aBatchReadyWhileAnotherIsWrittenIsQueuedForTheWriterUpToTheBound() throws Exception {
+        CountDownLatch firstWriteReported = new CountDownLatch(1);
+        CountDownLatch releaseWriter = new CountDownLatch(1);
+        List<Long> progress = new ArrayList<>();
+        try (Database database = Database.open(null)) {
+            StoreDemoSink sink = new StoreDemoSink(new CatalogStore(database),
+                    new Ingestor(new DatapointStore(database), Clock.systemUTC()), (stored, expected) -> {
+                        progress.add(stored);
+                        if (stored == 10) {
+                            // the first batch's writer is held here, still writing as far as the sink knows
+                            firstWriteReported.countDown();
+                            await(releaseWriter);
+                        }
+                    }, 60);
+            Dataset wireType = temporalDataset(sink, database);
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(
+                    () -> sink.ingest(COLLECTION, batch(wireType, 0)));
+            assertThat(firstWriteReported.await(30, TimeUnit.SECONDS)).isTrue();
+
+            // Queued for the writer: these calls return while it is busy (they would wait for it before).
+            for (int b = 1; b <= StoreDemoSink.MAX_QUEUED; b++) {
+                sink.ingest(COLLECTION, batch(wireType, b));
+            }
+            CompletableFuture<Void> beyondTheBound = CompletableFuture.runAsync(
+                    () -> sink.ingest(COLLECTION, batch(wireType, StoreDemoSink.MAX_QUEUED + 1)));
+            Thread.sleep(200);
+            assertThat(beyondTheBound).isNotDone();
+            assertThat(progress).containsExactly(10L);
+
+            releaseWriter.countDown();
+            writer.get(30, TimeUnit.SECONDS);
+            beyondTheBound.get(30, TimeUnit.SECONDS);
+            assertThat(sink.stored()).isEqualTo(10L * (StoreDemoSink.MAX_QUEUED + 2));
+            assertThat(progress).hasSize(StoreDemoSink.MAX_QUEUED + 2).isSorted();
+        }
+    }
+
+    private static Dataset temporalDataset(StoreDemoSink sink, Database database) {
+        DatasetType type = DatasetType.newBuilder().setKind(DatasetKind.DATASET_KIND_TEMPORAL)
+                .addFields(DatasetFields.field("label", FieldDescriptorProto.Type.TYPE_STRING, false, "", "")).build();
+        sink.group(ROOT, null, "open_data", "Open data");
+        sink.dataset(DATASET, ROOT, "sentinel2_msi", "Sentinel-2 MSI", "summary", "description", type);
+        sink.collection(COLLECTION, DATASET, "S2B_S2MSI1C");
+        return Dataset.newBuilder().setType(new CatalogStore(database).dataset(DATASET).orElseThrow().type()).build();
+    }
+
+    /** Ten datapoints, distinct for each {@code b}. */
+    private static List<CanonicalDatapoint> batch(Dataset wireType, int b) {
+        List<CanonicalDatapoint> datapoints = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Instant time = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(100L * b + i);
+            datapoints.add(new CanonicalDatapoint(time.toEpochMilli(), TestCatalog.datapoint(wireType, time,
+                    "b" + b + "-" + i, null), null));
+        }
+        return datapoints;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -167,27 +167,40 @@ final class DatapointEncoder {
         };
     }
 
+    // Plain instanceof chains rather than pattern switches: the same code, but far cheaper for the JIT to compile
+    // (a type switch compiled with every caller's encode method took a noticeable share of a first run's processor).
     private static int size(int number, Object value) {
-        return switch (value) {
-            case Utf8 text -> CodedOutputStream.computeByteArraySize(number, text.bytes());
-            case Long integer -> CodedOutputStream.computeInt64Size(number, integer);
-            case Double real -> CodedOutputStream.computeDoubleSize(number, real);
-            case Boolean flag -> CodedOutputStream.computeBoolSize(number, flag);
-            case EnumNumber e -> CodedOutputStream.computeEnumSize(number, e.number());
-            case com.google.protobuf.MessageLite message -> CodedOutputStream.computeMessageSize(number, message);
-            default -> throw new IllegalStateException("unexpected value " + value.getClass());
-        };
+        if (value instanceof Utf8 text) {
+            return CodedOutputStream.computeByteArraySize(number, text.bytes());
+        } else if (value instanceof Long integer) {
+            return CodedOutputStream.computeInt64Size(number, integer);
+        } else if (value instanceof Double real) {
+            return CodedOutputStream.computeDoubleSize(number, real);
+        } else if (value instanceof Boolean flag) {
+            return CodedOutputStream.computeBoolSize(number, flag);
+        } else if (value instanceof EnumNumber e) {
+            return CodedOutputStream.computeEnumSize(number, e.number());
+        } else if (value instanceof com.google.protobuf.MessageLite message) {
+            return CodedOutputStream.computeMessageSize(number, message);
+        }
+        throw new IllegalStateException("unexpected value " + value.getClass());
     }
 
     private static void write(CodedOutputStream out, int number, Object value) throws IOException {
-        switch (value) {
-            case Utf8 text -> out.writeByteArray(number, text.bytes());
-            case Long integer -> out.writeInt64(number, integer);
-            case Double real -> out.writeDouble(number, real);
-            case Boolean flag -> out.writeBool(number, flag);
-            case EnumNumber e -> out.writeEnum(number, e.number());
-            case com.google.protobuf.MessageLite message -> out.writeMessage(number, message);
-            default -> throw new IllegalStateException("unexpected value " + value.getClass());
+        if (value instanceof Utf8 text) {
+            out.writeByteArray(number, text.bytes());
+        } else if (value instanceof Long integer) {
+            out.writeInt64(number, integer);
+        } else if (value instanceof Double real) {
+            out.writeDouble(number, real);
+        } else if (value instanceof Boolean flag) {
+            out.writeBool(number, flag);
+        } else if (value instanceof EnumNumber e) {
+            out.writeEnum(number, e.number());
+        } else if (value instanceof com.google.protobuf.MessageLite message) {
+            out.writeMessage(number, message);
+        } else {
+            throw new IllegalStateException("unexpected value " + value.getClass());
         }
     }
 }

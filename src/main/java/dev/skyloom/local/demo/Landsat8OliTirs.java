@@ -31,7 +31,7 @@ final class Landsat8OliTirs {
     static final long END = Instant.parse("2021-01-22T00:00:00Z").toEpochMilli();
     static final List<String> COLLECTIONS = List.of("L1GT", "L1T", "L1TP", "L2SP");
     /** The runs of scenes encoded in parallel. */
-    static final int CHUNKS = 4;
+    static final int CHUNKS = 16;
 
     /** 233 paths in 16 days; the descending node at 10:12 local time. */
     private static final double PERIOD_SECONDS = 16 * 86_400.0 / 233;

@@ -67,11 +67,18 @@ public final class SphericalGeometry {
      * @return the envelope, in degrees
      */
     public static Envelope envelope(Geometry geometry) {
-        Envelope envelope = unwrap(geometry).getEnvelopeInternal();
+        Envelope envelope = geometry instanceof Polygon polygon && simple(polygon)
+                ? shellEnvelope(polygon.getExteriorRing().getCoordinates())
+                : unwrappedEnvelope(geometry);
         if (envelope.getMinX() < -180 || envelope.getMaxX() > 180) {
             return new Envelope(-180, 180, envelope.getMinY(), envelope.getMaxY());
         }
         return envelope;
+    }
+
+    /** The envelope of the unwrapped geometry, built in full (what {@link #shellEnvelope} computes for polygons). */
+    static Envelope unwrappedEnvelope(Geometry geometry) {
+        return unwrap(geometry).getEnvelopeInternal();
     }
 
     private static Geometry unwrap(Geometry geometry) {
@@ -117,22 +124,94 @@ public final class SphericalGeometry {
 
     private static Coordinate[] densify(Coordinate[] points) {
         List<Coordinate> out = new ArrayList<>();
-        Coordinate previous = new Coordinate(normalizeLon(points[0].x), points[0].y);
-        out.add(previous);
+        densify(points, (lon, lat) -> out.add(new Coordinate(lon, lat)));
+        return out.toArray(Coordinate[]::new);
+    }
+
+    private static void densify(Coordinate[] points, Points out) {
+        double previous = normalizeLon(points[0].x);
+        out.add(previous, points[0].y);
+        double[] a = toUnitVector(points[0]);
         for (int i = 1; i < points.length; i++) {
-            double[] a = toUnitVector(points[i - 1]);
             double[] b = toUnitVector(points[i]);
             double angle = Math.acos(Math.max(-1, Math.min(1, a[0] * b[0] + a[1] * b[1] + a[2] * b[2])));
             int steps = Math.max(1, (int) Math.ceil(Math.toDegrees(angle) / STEP_DEGREES));
             for (int s = 1; s <= steps; s++) {
                 double t = (double) s / steps;
                 Coordinate next = s == steps ? points[i] : toLonLat(slerp(a, b, angle, t));
-                double lon = next.x + 360 * Math.rint((previous.x - next.x) / 360);
-                previous = new Coordinate(lon, next.y);
-                out.add(previous);
+                double lon = next.x + 360 * Math.rint((previous - next.x) / 360);
+                previous = lon;
+                out.add(lon, next.y);
+            }
+            a = b;
+        }
+    }
+
+    /** A polygon without holes and with finite coordinates: {@link #shellEnvelope} gives its envelope. */
+    private static boolean simple(Polygon polygon) {
+        if (polygon.isEmpty() || polygon.getNumInteriorRing() > 0) {
+            return false;
+        }
+        for (Coordinate c : polygon.getExteriorRing().getCoordinates()) {
+            if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
+                return false;
             }
         }
-        return out.toArray(Coordinate[]::new);
+        return true;
+    }
+
+    /**
+     * The envelope of {@code densifyRing(ring)}, taken point by point as it densifies, in the same order and with the
+     * same arithmetic, but without building the densified ring (a footprint's spherical bbox is computed for every
+     * datapoint stored).
+     */
+    private static Envelope shellEnvelope(Coordinate[] ring) {
+        RingEnvelope envelope = new RingEnvelope();
+        densify(ring, envelope);
+        return envelope.closed();
+    }
+
+    /** Receives densified points in order. */
+    @FunctionalInterface
+    private interface Points {
+        void add(double lon, double lat);
+    }
+
+    /** The envelope of a densified ring closed as {@link #densifyRing} closes it. */
+    private static final class RingEnvelope implements Points {
+
+        private final Envelope envelope = new Envelope();
+        private double firstX;
+        private double firstY;
+        private double lastX;
+        private double lastY;
+        private double latitudes;
+        private int count;
+
+        @Override
+        public void add(double lon, double lat) {
+            if (count == 0) {
+                firstX = lon;
+                firstY = lat;
+            } else {
+                envelope.expandToInclude(lastX, lastY); // not the last point after all
+            }
+            lastX = lon;
+            lastY = lat;
+            latitudes += lat;
+            count++;
+        }
+
+        Envelope closed() {
+            if (Math.abs(lastX - firstX) >= 1e-9) {
+                double pole = latitudes / count >= 0 ? 90 : -90;
+                envelope.expandToInclude(lastX, lastY);
+                envelope.expandToInclude(lastX, pole);
+                envelope.expandToInclude(firstX, pole);
+            }
+            envelope.expandToInclude(firstX, firstY);
+            return envelope;
+        }
     }
 
     private static double meanLatitude(Coordinate[] points) {

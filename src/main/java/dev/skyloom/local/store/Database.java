@@ -50,6 +50,10 @@ public final class Database implements AutoCloseable {
     /** The database file in a data directory. */
     private static final String FILE_NAME = "skyloom.db";
 
+    /** The datapoints' unique index; a bulk load creates it once all rows are in (see {@link #finishBulkLoad()}). */
+    private static final String DATAPOINTS_INDEX =
+            "CREATE UNIQUE INDEX IF NOT EXISTS datapoints_by_id ON datapoints (collection_id, id)";
+
     private static final String[] SCHEMA = {
         """
         CREATE TABLE IF NOT EXISTS dataset_groups (
@@ -70,7 +74,7 @@ public final class Database implements AutoCloseable {
         CREATE TABLE IF NOT EXISTS datapoints (
             collection_id BLOB NOT NULL, id BLOB NOT NULL, time_ms INTEGER NOT NULL, data BLOB NOT NULL,
             min_x REAL, min_y REAL, max_x REAL, max_y REAL, s_min_x REAL, s_min_y REAL, s_max_x REAL, s_max_y REAL)""",
-        "CREATE UNIQUE INDEX IF NOT EXISTS datapoints_by_id ON datapoints (collection_id, id)",
+        DATAPOINTS_INDEX,
     };
 
     /** How a database is opened. */
@@ -148,8 +152,8 @@ public final class Database implements AutoCloseable {
     /**
      * Creates the database in the new directory {@code dataDir} for one bulk load: without a journal and without
      * syncing, so it is fast but not crash-safe until {@link #close()} has returned (callers build in a directory
-     * they discard on failure). {@link #close()} switches the file to a rollback journal, so that it can later be
-     * opened read-only by several processes.
+     * they discard on failure), and without the datapoints' index until {@link #finishBulkLoad()}. {@link #close()}
+     * switches the file to a rollback journal, so that it can later be opened read-only by several processes.
      *
      * @param dataDir the new data directory
      * @return the open database
@@ -158,6 +162,27 @@ public final class Database implements AutoCloseable {
     public static Database openForBulkLoad(Path dataDir) {
         prepareDirectory(dataDir);
         return open("jdbc:sqlite:" + file(dataDir).toAbsolutePath(), dataDir, null, Mode.BULK_LOAD, null, 0);
+    }
+
+    /**
+     * Completes a bulk load: creates the datapoints' unique index over all the rows at once (sorting them once is
+     * several times cheaper than keeping the index while inserting). Until then, nothing detects two datapoints with
+     * the same id in one collection, so a bulk load must not write any (ingesting with {@code allow_existing} would
+     * skip the second).
+     *
+     * @throws IllegalStateException if this database was not opened by {@link #openForBulkLoad}, or a collection
+     *                               holds two datapoints with the same id
+     */
+    public void finishBulkLoad() {
+        if (mode != Mode.BULK_LOAD) {
+            throw new IllegalStateException("not a bulk load");
+        }
+        transaction(c -> {
+            try (Statement statement = c.createStatement()) {
+                statement.execute(DATAPOINTS_INDEX);
+            }
+            return null;
+        });
     }
 
     /**
@@ -226,7 +251,9 @@ public final class Database implements AutoCloseable {
                 statement.execute("PRAGMA foreign_keys=ON");
                 if (mode != Mode.READ_ONLY) {
                     for (String ddl : SCHEMA) {
-                        statement.execute(ddl);
+                        if (mode != Mode.BULK_LOAD || !ddl.equals(DATAPOINTS_INDEX)) {
+                            statement.execute(ddl);
+                        }
                     }
                 }
                 if (maxBytes > 0) {

@@ -97,22 +97,69 @@ public final class Ingestor {
      * @throws IllegalArgumentException if there are more than {@value #MAX_ITEMS} values or a time is out of range
      */
     public Result ingestCanonical(UUID collectionId, DatasetSchema schema, List<CanonicalDatapoint> values) {
+        return insert(prepareCanonical(collectionId, schema, values));
+    }
+
+    /**
+     * The first half of {@link #ingestCanonical}, which needs no access to the store and so may run on several threads
+     * at once: derives each datapoint's id, stored bytes and bboxes.
+     *
+     * @param collectionId the collection
+     * @param schema       its dataset's schema
+     * @param values       at most {@value #MAX_ITEMS} datapoints
+     * @return the rows, to be written by {@link #insert}
+     * @throws IllegalArgumentException if there are more than {@value #MAX_ITEMS} values or a time is out of range
+     */
+    public Prepared prepareCanonical(UUID collectionId, DatasetSchema schema, List<CanonicalDatapoint> values) {
         if (values.size() > MAX_ITEMS) {
             throw new IllegalArgumentException("too many values: " + values.size() + ", at most " + MAX_ITEMS);
         }
         Timestamp now = timestamp(clock.instant());
         List<NewDatapoint> datapoints = new ArrayList<>(values.size());
-        List<byte[]> ids = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
             CanonicalDatapoint value = values.get(i);
             if (value.timeMs() < 0 || value.timeMs() > DatapointIds.MAX_MS) {
                 throw new IllegalArgumentException("datapoint " + i + " has a time before 1970 or after 10889");
             }
-            NewDatapoint datapoint = stored(schema, value.timeMs(), value.content(), value.geometry(), now, i);
-            datapoints.add(datapoint);
+            datapoints.add(stored(schema, value.timeMs(), value.content(), value.geometry(), now, i));
+        }
+        return new Prepared(collectionId, datapoints);
+    }
+
+    /**
+     * The second half of {@link #ingestCanonical}: writes prepared rows in one transaction, skipping those already
+     * stored.
+     *
+     * @param prepared rows from {@link #prepareCanonical}
+     * @return how many were new, and their ids in order
+     */
+    public Result insert(Prepared prepared) {
+        List<byte[]> ids = new ArrayList<>(prepared.datapoints.size());
+        for (NewDatapoint datapoint : prepared.datapoints) {
             ids.add(datapoint.id());
         }
-        return new Result(store.insert(collectionId, datapoints, true), ids);
+        return new Result(store.insert(prepared.collectionId, prepared.datapoints, true), ids);
+    }
+
+    /** Rows of one collection made ready by {@link #prepareCanonical}, not yet written. */
+    public static final class Prepared {
+
+        private final UUID collectionId;
+        private final List<NewDatapoint> datapoints;
+
+        private Prepared(UUID collectionId, List<NewDatapoint> datapoints) {
+            this.collectionId = collectionId;
+            this.datapoints = datapoints;
+        }
+
+        /**
+         * The number of rows.
+         *
+         * @return the number of datapoints prepared
+         */
+        public int size() {
+            return datapoints.size();
+        }
     }
 
     /**

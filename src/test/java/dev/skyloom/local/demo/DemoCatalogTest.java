@@ -21,7 +21,14 @@ class DemoCatalogTest {
     private static final long YEAR_2020 = Instant.parse("2020-01-01T00:00:00Z").toEpochMilli();
     private static final long YEAR_2021 = Instant.parse("2021-01-01T00:00:00Z").toEpochMilli();
 
+    /**
+     * The digest of the default catalogue (its structure and every datapoint's bytes): tests and benchmarks pin counts
+     * and values of it, so any change to what it holds must be deliberate (and bump {@code DemoCache.VERSION}).
+     */
+    private static final String DEFAULT_DIGEST = "6cc863317f98849271adab1a21315de38307bac744270b71487495e4b01f4c17";
+
     private static CatalogueSummary catalogue;
+    private static String digest;
     private static long generationMillis;
 
     @BeforeAll
@@ -30,6 +37,13 @@ class DemoCatalogTest {
         catalogue = new CatalogueSummary(YEAR_2020, YEAR_2021, CatalogueSummary.Mode.FULL);
         DemoCatalog.writeTo(catalogue, DemoCatalog.DEFAULT_SEED);
         generationMillis = (System.nanoTime() - started) / 1_000_000;
+        digest = catalogue.digest();
+    }
+
+    @Test
+    void theDefaultCatalogueIsExactlyThePinnedOne() {
+        assertThat(catalogue.datapoints).isEqualTo(DemoCatalog.EXPECTED_DATAPOINTS);
+        assertThat(digest).isEqualTo(DEFAULT_DIGEST);
     }
 
     @Test
@@ -57,7 +71,7 @@ class DemoCatalogTest {
         System.out.printf("demo catalogue: %,d datapoints, generated in %d ms (digesting sink; %d ms with decoding)%n",
                 again.datapoints, millis, generationMillis);
 
-        assertThat(again.digest()).isEqualTo(catalogue.digest());
+        assertThat(again.digest()).isEqualTo(digest);
         assertThat(again.counts).isEqualTo(catalogue.counts);
         assertThat(again.datapoints).isLessThanOrEqualTo(300_000L);
     }

@@ -2,6 +2,7 @@ package dev.skyloom.local.store;
 
 import dev.skyloom.local.error.ConnectCode;
 import dev.skyloom.local.error.RpcException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -115,5 +118,51 @@ class DatabaseTest {
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void aBulkLoadBuildsTheDatapointsIndexWhenFinishedAndRefusesDuplicatesThen() {
+        Path bulk = dir.resolve("bulk");
+        try (Database database = Database.openForBulkLoad(bulk)) {
+            assertThat(indexes(database)).isEmpty();
+            insertRow(database, 1);
+            insertRow(database, 2);
+            database.finishBulkLoad();
+            assertThat(indexes(database)).containsExactly(
+                    "CREATE UNIQUE INDEX datapoints_by_id ON datapoints (collection_id, id)");
+        }
+        Path duplicates = dir.resolve("duplicates");
+        try (Database database = Database.openForBulkLoad(duplicates)) {
+            insertRow(database, 1);
+            insertRow(database, 1);
+            assertThrows(IllegalStateException.class, database::finishBulkLoad);
+        }
+        try (Database database = Database.open(dir.resolve("normal"))) {
+            assertThrows(IllegalStateException.class, database::finishBulkLoad);
+        }
+    }
+
+    private static List<String> indexes(Database database) {
+        return database.read(c -> {
+            List<String> sql = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")) {
+                while (r.next()) {
+                    sql.add(r.getString(1));
+                }
+            }
+            return sql;
+        });
+    }
+
+    private static void insertRow(Database database, int id) {
+        database.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO datapoints (collection_id, id, time_ms, data) VALUES (?, ?, 0, x'')")) {
+                s.setBytes(1, new byte[16]);
+                s.setBytes(2, DatapointIds.prefix(id));
+                return s.executeUpdate();
+            }
+        });
     }
 }
