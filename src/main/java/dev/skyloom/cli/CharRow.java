@@ -1,0 +1,164 @@
+package dev.skyloom.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * A reusable, growing buffer of characters for one output row, with the appends the fast CSV path needs: text,
+ * numbers as {@code StringBuilder} renders them, ASCII bytes, lower-case hexadecimal.
+ */
+final class CharRow {
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private final StringBuilder number = new StringBuilder(32);
+    private char[] chars = new char[4096];
+    private int length;
+
+    /** {@return how many characters the row holds} */
+    int length() {
+        return length;
+    }
+
+    /** Cuts the row back to its first {@code length} characters. */
+    void setLength(int length) {
+        this.length = length;
+    }
+
+    /** {@return the character at {@code index}} */
+    char charAt(int index) {
+        return chars[index];
+    }
+
+    /** Makes room for {@code count} more characters. */
+    void reserve(int count) {
+        if (chars.length - length < count) {
+            char[] grown = new char[Math.max(chars.length * 2, length + count)];
+            System.arraycopy(chars, 0, grown, 0, length);
+            chars = grown;
+        }
+    }
+
+    CharRow append(char c) {
+        reserve(1);
+        chars[length++] = c;
+        return this;
+    }
+
+    CharRow append(String text) {
+        reserve(text.length());
+        text.getChars(0, text.length(), chars, length);
+        length += text.length();
+        return this;
+    }
+
+    CharRow append(CharSequence text) {
+        if (text instanceof String string) {
+            return append(string);
+        }
+        int count = text.length();
+        reserve(count);
+        for (int i = 0; i < count; i++) {
+            chars[length++] = text.charAt(i);
+        }
+        return this;
+    }
+
+    /** Appends {@code count} ASCII bytes from {@code bytes} at {@code from} as characters. */
+    CharRow appendAscii(byte[] bytes, int from, int count) {
+        reserve(count);
+        char[] to = chars;
+        int at = length;
+        for (int i = 0; i < count; i++) {
+            to[at + i] = (char) bytes[from + i];
+        }
+        length += count;
+        return this;
+    }
+
+    CharRow append(long value) {
+        number.setLength(0);
+        return appendNumber(number.append(value));
+    }
+
+    CharRow append(double value) {
+        number.setLength(0);
+        return appendNumber(number.append(value));
+    }
+
+    CharRow append(float value) {
+        number.setLength(0);
+        return appendNumber(number.append(value));
+    }
+
+    /** Appends {@code value} as {@link WktText#number} does: shortest decimal, no exponent, no trailing ".0". */
+    CharRow appendOrdinate(double value) {
+        number.setLength(0);
+        WktText.number(number, value);
+        return appendNumber(number);
+    }
+
+    /** Appends the time {@code seconds} and {@code nanos} after the epoch as {@link InstantText} does. */
+    CharRow appendTime(long seconds, int nanos) {
+        reserve(InstantText.LONGEST);
+        int end = InstantText.write(chars, length, seconds, nanos);
+        if (end < 0) {
+            return append(java.time.Instant.ofEpochSecond(seconds, nanos).toString());
+        }
+        length = end;
+        return this;
+    }
+
+    /** Appends {@code count} bytes from {@code bytes} at {@code from} as two lower-case hex digits each. */
+    CharRow appendHex(byte[] bytes, int from, int count) {
+        reserve(2 * count);
+        for (int i = from; i < from + count; i++) {
+            chars[length++] = HEX[bytes[i] >> 4 & 0xF];
+            chars[length++] = HEX[bytes[i] & 0xF];
+        }
+        return this;
+    }
+
+    /**
+     * Appends {@code text} as one CSV cell: as it is, or in double quotes (with its quotes doubled) if it holds a
+     * comma, quote or line break.
+     */
+    CharRow appendCsvCell(CharSequence text) {
+        int count = text.length();
+        boolean quote = false;
+        for (int i = 0; i < count && !quote; i++) {
+            char c = text.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote) {
+            return append(text);
+        }
+        append('"');
+        for (int i = 0; i < count; i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                append('"');
+            }
+            append(c);
+        }
+        return append('"');
+    }
+
+    /** Removes the character at {@code index}. */
+    void removeCharAt(int index) {
+        System.arraycopy(chars, index + 1, chars, index, length - index - 1);
+        length--;
+    }
+
+    /** Writes the row to {@code out}. */
+    void writeTo(Writer out) throws IOException {
+        out.write(chars, 0, length);
+    }
+
+    private CharRow appendNumber(StringBuilder text) {
+        reserve(text.length());
+        text.getChars(0, text.length(), chars, length);
+        length += text.length();
+        return this;
+    }
+}
