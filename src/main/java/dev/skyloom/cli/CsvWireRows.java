@@ -5,7 +5,6 @@ import dev.skyloom.codec.WireRow;
 import dev.skyloom.codec.WkbScan;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * The CSV writer's fast path: renders a datapoint's row straight from its wire bytes ({@link WireRow}), with the same
@@ -15,33 +14,19 @@ import java.util.List;
  */
 final class CsvWireRows {
 
+    private final WireColumns columns;
     private final WireRow reader;
-    private final RowColumns columns;
-    private final int[] slots;
-    private final boolean[] unchecked;
     private final WkbScan wkb = new WkbScan();
 
-    private CsvWireRows(WireRow reader, RowColumns columns) {
-        this.reader = reader;
+    private CsvWireRows(WireColumns columns) {
         this.columns = columns;
-        List<String> names = columns.names();
-        this.slots = new int[names.size()];
-        this.unchecked = new boolean[reader.slots()];
-        for (int i = 0; i < slots.length; i++) {
-            slots[i] = i == 0 && columns.hasCollection() ? -1 : reader.slot(names.get(i));
-        }
-        java.util.Arrays.fill(unchecked, true);
-        for (int slot : slots) {
-            if (slot >= 0) {
-                unchecked[slot] = false;
-            }
-        }
+        this.reader = columns.reader();
     }
 
     /** {@return the fast path for datapoints like {@code wire}, or null if their type has no {@link WireRow}} */
     static CsvWireRows of(WireFields wire, RowColumns columns) {
-        WireRow reader = WireRow.of(wire.type());
-        return reader == null ? null : new CsvWireRows(reader, columns);
+        WireColumns wireColumns = WireColumns.of(wire, columns, columns.names());
+        return wireColumns == null ? null : new CsvWireRows(wireColumns);
     }
 
     /**
@@ -55,13 +40,13 @@ final class CsvWireRows {
             return false;
         }
         int mark = row.length();
-        for (int i = 0; i < slots.length; i++) {
-            int slot = slots[i];
-            if (slot < 0) {
-                if (i == 0 && columns.hasCollection() && collection != null) {
+        for (int i = 0; i < columns.count(); i++) {
+            int slot = columns.setSlot(i);
+            if (columns.isCollection(i)) {
+                if (collection != null) {
                     row.appendCsvCell(collection);
                 }
-            } else if (reader.isSet(slot) && !cell(row, slot)) {
+            } else if (slot >= 0 && !cell(row, slot)) {
                 row.setLength(mark);
                 return false;
             }
@@ -69,12 +54,7 @@ final class CsvWireRows {
         }
         row.setLength(row.length() - 1);
         row.append("\r\n");
-        for (int slot = 0; slot < unchecked.length; slot++) {
-            if (unchecked[slot] && reader.isSet(slot)) {
-                unchecked[slot] = false;
-                columns.noColumnFor(reader.name(slot));
-            }
-        }
+        columns.reportLeftOut();
         return true;
     }
 

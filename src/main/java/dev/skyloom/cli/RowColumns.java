@@ -112,6 +112,14 @@ final class RowColumns {
     }
 
     /**
+     * {@return the only fields {@link #checkLeftOut} may report, in the order it reports them (fields were chosen),
+     * or null if it reports any field without a column, in field order}
+     */
+    List<String> reportable() {
+        return chosenLeftOut;
+    }
+
+    /**
      * Reports, once, the field {@code name} that a datapoint sets but that has no column, if {@link #checkLeftOut}
      * would report it.
      */
