@@ -10,6 +10,7 @@ import java.io.Writer;
 final class CharRow {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final double[] POWERS = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
 
     private final StringBuilder number = new StringBuilder(32);
     private char[] chars = new char[4096];
@@ -81,7 +82,11 @@ final class CharRow {
         return appendNumber(number.append(value));
     }
 
+    /** Appends {@code value} as {@link Double#toString(double)} reads. */
     CharRow append(double value) {
+        if (appendShortDecimal(value)) {
+            return this;
+        }
         number.setLength(0);
         return appendNumber(number.append(value));
     }
@@ -93,6 +98,9 @@ final class CharRow {
 
     /** Appends {@code value} as {@link WktText#number} does: shortest decimal, no exponent, no trailing ".0". */
     CharRow appendOrdinate(double value) {
+        if (value != (long) value && appendShortDecimal(value)) {
+            return this;
+        }
         number.setLength(0);
         WktText.number(number, value);
         return appendNumber(number);
@@ -107,6 +115,69 @@ final class CharRow {
         }
         length = end;
         return this;
+    }
+
+    /**
+     * Appends {@code value} as {@link Double#toString(double)} reads if it is at least 0.001 and below 10<sup>7</sup>
+     * in magnitude (where that text has no exponent) and has at most 8 fraction digits and 15 significant ones, as
+     * coordinates and measurements do, without the general shortest-decimal search.
+     *
+     * <p>The text is the decimal m&times;10<sup>-k</sup> with the smallest k that reads back to {@code value}. Decimals
+     * of at most 15 significant digits read back to distinct doubles, so no shorter decimal and no other of the same
+     * length reads back to {@code value}: it is the one {@code Double.toString} chooses. The multiplication by
+     * 10<sup>k</sup> is off by far less than half a unit for such values, so the rounding finds m; the division is
+     * exact IEEE division of two exact numbers, the double the decimal reads as.
+     *
+     * @return false (nothing appended) for any other value
+     */
+    private boolean appendShortDecimal(double value) {
+        double magnitude = Math.abs(value);
+        if (!(magnitude >= 1e-3 && magnitude < 1e7)) {
+            return false;
+        }
+        for (int k = 0; k < POWERS.length; k++) {
+            double scaled = magnitude * POWERS[k];
+            if (scaled >= 1e15) {
+                return false;
+            }
+            double digits = Math.rint(scaled);
+            if (digits / POWERS[k] == magnitude) {
+                long all = (long) digits;
+                long unit = (long) POWERS[k];
+                reserve(32);
+                if (value < 0) {
+                    chars[length++] = '-';
+                }
+                length = whole(all / unit, chars, length);
+                chars[length++] = '.';
+                if (k == 0) {
+                    chars[length++] = '0';
+                } else {
+                    long fraction = all % unit;
+                    for (int i = length + k - 1; i >= length; i--) {
+                        chars[i] = (char) ('0' + fraction % 10);
+                        fraction /= 10;
+                    }
+                    length += k;
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes a non-negative whole number; returns where it ends. */
+    private static int whole(long value, char[] to, int at) {
+        int digits = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        long rest = value;
+        for (int i = at + digits - 1; i >= at; i--) {
+            to[i] = (char) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return at + digits;
     }
 
     /** Appends {@code count} bytes from {@code bytes} at {@code from} as two lower-case hex digits each. */

@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  * <p>Rows are written as they arrive, in row groups of at most {@value #ROW_GROUP_ROWS} rows (DuckDB's own row group
  * size) or {@value #ROW_GROUP_BYTES} bytes: memory stays bounded by one row group however many rows the file gets.
  * Pages are compressed as {@link ParquetCompression} says ({@link ParquetCodecs}); columns of mostly unique values
- * (times, ids, footprints, and text columns whose values in the first batch are mostly distinct) skip dictionary
+ * (times, ids, footprints, and columns whose values in the first batch are mostly distinct) skip dictionary
  * encoding, and WKB columns skip min/max statistics.
  *
  * <p>A datapoint that still holds its wire bytes is written from them ({@link ParquetWireRows}), to the same values;
@@ -52,7 +52,7 @@ final class GeoParquetWriter implements DatapointWriter {
     static final int ROW_GROUP_ROWS = 122_880;
     /** The most bytes one row group may buffer before it is written. */
     static final long ROW_GROUP_BYTES = 64L << 20;
-    /** The fewest datapoints in a first batch that can show a text column's values to be mostly distinct. */
+    /** The fewest datapoints in a first batch that can show a column's values to be mostly distinct. */
     private static final int UNIQUE_SAMPLE = 100;
 
     private static final Map<String, ParquetKind> EMPTY_COLUMNS = Map.of(
@@ -192,12 +192,11 @@ final class GeoParquetWriter implements DatapointWriter {
     }
 
     /**
-     * {@return whether a text column's values in the first batch are mostly distinct (file names, granule names),
-     * so that a dictionary would cost time and save nothing}
+     * {@return whether a column's values in the first batch are mostly distinct (granule names, file sizes, sun
+     * angles), so that a dictionary would cost time and save nothing}
      */
     private boolean mostlyUnique(String name, ParquetKind kind, List<Datapoint> first) {
-        if (kind != ParquetKind.STRING || first.size() < UNIQUE_SAMPLE || name.equals(RowColumns.COLLECTION)
-                && columns.hasCollection()) {
+        if (first.size() < UNIQUE_SAMPLE || name.equals(RowColumns.COLLECTION) && columns.hasCollection()) {
             return false;
         }
         Set<Object> distinct = new HashSet<>();

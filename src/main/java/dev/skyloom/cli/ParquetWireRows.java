@@ -24,6 +24,9 @@ final class ParquetWireRows {
     private final ParquetKind[] kinds;
     private final WkbScan[] geometries;
     private final GeoMetadata geo;
+    /** Per column, the last text held as a string (an enum name, the collection) and its bytes, to reuse them. */
+    private final String[] lastText;
+    private final Binary[] lastBinary;
     private String collection;
 
     private ParquetWireRows(WireColumns columns, String[] names, ParquetKind[] kinds, GeoMetadata geo) {
@@ -32,6 +35,8 @@ final class ParquetWireRows {
         this.names = names;
         this.kinds = kinds;
         this.geo = geo;
+        this.lastText = new String[names.length];
+        this.lastBinary = new Binary[names.length];
         this.geometries = new WkbScan[names.length];
         for (int i = 0; i < names.length; i++) {
             geometries[i] = kinds[i] == ParquetKind.WKB ? new WkbScan() : null;
@@ -110,7 +115,7 @@ final class ParquetWireRows {
             if (columns.isCollection(i)) {
                 if (collection != null) {
                     out.startField(names[i], i);
-                    out.addBinary(Binary.fromString(collection));
+                    out.addBinary(binary(i, collection));
                     out.endField(names[i], i);
                 }
                 continue;
@@ -137,13 +142,22 @@ final class ParquetWireRows {
             case BOOLEAN -> out.addBoolean(bits != 0);
             case STRING -> {
                 String text = reader.string(slot);
-                out.addBinary(text != null ? Binary.fromString(text)
+                out.addBinary(text != null ? binary(column, text)
                         : Binary.fromReusedByteArray(reader.buffer(), reader.start(slot), reader.length(slot)));
             }
             case UUID_BYTES -> out.addBinary(Binary.fromReusedByteArray(reader.buffer(), reader.start(slot), 16));
             case WKB -> out.addBinary(wkb(column, slot));
             default -> throw new IllegalStateException("no fast path for " + kinds[column]);
         }
+    }
+
+    /** {@return the UTF-8 bytes of {@code text}, reused while a column repeats the same string} */
+    private Binary binary(int column, String text) {
+        if (text != lastText[column]) {
+            lastText[column] = text;
+            lastBinary[column] = Binary.fromString(text);
+        }
+        return lastBinary[column];
     }
 
     /** {@return the geometry as plain WKB}, taken into the {@code geo} metadata */
