@@ -65,16 +65,25 @@ final class CharRow {
         return this;
     }
 
-    /** Appends {@code count} ASCII bytes from {@code bytes} at {@code from} as characters. */
-    CharRow appendAscii(byte[] bytes, int from, int count) {
+    /**
+     * Appends {@code count} ASCII bytes from {@code bytes} at {@code from} as characters, if they need no CSV quotes.
+     *
+     * @return false (nothing appended) if they hold a comma, quote or line break
+     */
+    boolean appendPlainAscii(byte[] bytes, int from, int count) {
         reserve(count);
         char[] to = chars;
         int at = length;
+        boolean plain = true;
         for (int i = 0; i < count; i++) {
-            to[at + i] = (char) bytes[from + i];
+            byte b = bytes[from + i];
+            plain &= b != ',' & b != '"' & b != '\n' & b != '\r';
+            to[at + i] = (char) b;
         }
-        length += count;
-        return this;
+        if (plain) {
+            length += count;
+        }
+        return plain;
     }
 
     CharRow append(long value) {

@@ -103,14 +103,9 @@ final class CsvWireRows {
         int start = reader.start(slot);
         int length = reader.length(slot);
         if (reader.ascii(slot)) {
-            for (int i = start; i < start + length; i++) {
-                byte b = bytes[i];
-                if (b == ',' || b == '"' || b == '\n' || b == '\r') {
-                    row.appendCsvCell(new String(bytes, start, length, StandardCharsets.ISO_8859_1));
-                    return;
-                }
+            if (!row.appendPlainAscii(bytes, start, length)) {
+                row.appendCsvCell(new String(bytes, start, length, StandardCharsets.ISO_8859_1));
             }
-            row.appendAscii(bytes, start, length);
         } else {
             row.appendCsvCell(new String(bytes, start, length, StandardCharsets.UTF_8));
         }

@@ -19,6 +19,9 @@ import java.util.function.Consumer;
  */
 final class CsvWriter implements DatapointWriter {
 
+    /** Rows are handed to the writer in runs of about this many characters. */
+    private static final int FLUSH_CHARS = 1 << 16;
+
     private final Writer out;
     private final Consumer<String> warnings;
     private final List<String> chosen;
@@ -57,6 +60,10 @@ final class CsvWriter implements DatapointWriter {
             }
             if (wire == null || wireRows == null || !wireRows.append(row, collection, wire)) {
                 appendGeneral(collection, datapoint);
+            }
+            if (row.length() >= FLUSH_CHARS) {
+                row.writeTo(out);
+                row.setLength(0);
             }
         }
         row.writeTo(out);

@@ -38,7 +38,8 @@ import java.util.function.Consumer;
  * size) or {@value #ROW_GROUP_BYTES} bytes: memory stays bounded by one row group however many rows the file gets.
  * Pages are compressed as {@link ParquetCompression} says ({@link ParquetCodecs}); columns of mostly unique values
  * (times, ids, footprints, and columns whose values in the first batch are mostly distinct) skip dictionary
- * encoding, and WKB columns skip min/max statistics.
+ * encoding, and WKB columns and mostly-distinct text columns (long URLs and paths sharing their first 80 characters,
+ * compared at every row) skip min/max statistics.
  *
  * <p>A datapoint that still holds its wire bytes is written from them ({@link ParquetWireRows}), to the same values;
  * its footprint's WKB is written as it arrived.
@@ -183,8 +184,9 @@ final class GeoParquetWriter implements DatapointWriter {
                 .withRowGroupRowCountLimit(rowGroupRows)
                 .withRowGroupSize(ROW_GROUP_BYTES);
         columnKinds.forEach((name, kind) -> {
-            builder.withDictionaryEncoding(name, kind.dictionary() && !mostlyUnique(name, kind, first));
-            if (kind == ParquetKind.WKB) {
+            boolean unique = mostlyUnique(name, kind, first);
+            builder.withDictionaryEncoding(name, kind.dictionary() && !unique);
+            if (kind == ParquetKind.WKB || kind == ParquetKind.STRING && unique) {
                 builder.withStatisticsEnabled(name, false);
             }
         });

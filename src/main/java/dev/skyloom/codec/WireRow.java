@@ -61,8 +61,10 @@ public final class WireRow {
     private final Map<Integer, Integer> sparse = new HashMap<>();
 
     private byte[] buffer = new byte[2048];
-    private final boolean[] set;
-    private final boolean[] seen;
+    /** Per slot, the number of the row that sets it (and that sent it): no clearing between rows. */
+    private final int[] setIn;
+    private final int[] seenIn;
+    private int row;
     private final boolean[] ascii;
     private final long[] bits;
     private final int[] nanos;
@@ -110,8 +112,8 @@ public final class WireRow {
                 sparse.put(number, i);
             }
         }
-        this.set = new boolean[n];
-        this.seen = new boolean[n];
+        this.setIn = new int[n];
+        this.seenIn = new int[n];
         this.ascii = new boolean[n];
         this.bits = new long[n];
         this.nanos = new int[n];
@@ -180,7 +182,10 @@ public final class WireRow {
         return type;
     }
 
-    /** {@return the slot of the field named {@code name}, or -1 if the type has no such field} */
+    /**
+     * @param name a field name
+     * @return the slot of the field named {@code name}, or -1 if the type has no such field
+     */
     public int slot(String name) {
         for (int i = 0; i < names.length; i++) {
             if (names[i].equals(name)) {
@@ -195,12 +200,18 @@ public final class WireRow {
         return names.length;
     }
 
-    /** {@return the name of the field in {@code slot}} */
+    /**
+     * @param slot a slot, 0 to {@link #slots()} - 1
+     * @return the name of the field in {@code slot}
+     */
     public String name(int slot) {
         return names[slot];
     }
 
-    /** {@return what the value in {@code slot} stands for} */
+    /**
+     * @param slot a slot
+     * @return what the value in {@code slot} stands for
+     */
     public Kind kind(int slot) {
         return kinds[slot];
     }
@@ -221,20 +232,23 @@ public final class WireRow {
             buffer = new byte[Math.max(size, 2 * buffer.length)];
         }
         wire.bytes.copyTo(buffer, 0);
-        Arrays.fill(set, false);
-        Arrays.fill(seen, false);
+        if (++row == Integer.MAX_VALUE) {
+            Arrays.fill(setIn, 0);
+            Arrays.fill(seenIn, 0);
+            row = 1;
+        }
         try {
             readFields(size);
         } catch (Decline | ArrayIndexOutOfBoundsException e) {
             return false;
         }
-        for (int i = 0; i < set.length; i++) {
-            if (!seen[i] && !presence[i]) {
+        for (int i = 0; i < setIn.length; i++) {
+            if (seenIn[i] != row && !presence[i]) {
                 zero(i);
             }
         }
-        for (int i = 0; i < set.length; i++) {
-            if (set[i] && kinds[i] == Kind.TEXT && string[i] == null && !ascii[i]
+        for (int i = 0; i < setIn.length; i++) {
+            if (setIn[i] == row && kinds[i] == Kind.TEXT && string[i] == null && !ascii[i]
                     && !wire.bytes.substring(start[i], start[i] + length[i]).isValidUtf8()) {
                 return false;
             }
@@ -242,37 +256,60 @@ public final class WireRow {
         return true;
     }
 
-    /** {@return whether the field in {@code slot} is set (as {@code Datapoint.fields()} has it)} */
+    /**
+     * @param slot a slot
+     * @return whether the field in {@code slot} is set in the datapoint last read (as {@code Datapoint.fields()}
+     *         has it)
+     */
     public boolean isSet(int slot) {
-        return set[slot];
+        return setIn[slot] == row;
     }
 
-    /** {@return the number in {@code slot}, the epoch second of a time (see {@link Kind})} */
+    /**
+     * @param slot a slot
+     * @return the number in {@code slot}, the epoch second of a time (see {@link Kind})
+     */
     public long bits(int slot) {
         return bits[slot];
     }
 
-    /** {@return the nanoseconds of the time in {@code slot}} */
+    /**
+     * @param slot a {@link Kind#TIMESTAMP} slot
+     * @return the nanoseconds of the time in {@code slot}, 0 to 999,999,999
+     */
     public int nanos(int slot) {
         return nanos[slot];
     }
 
-    /** {@return the enum name in {@code slot}, or null if the slot holds UTF-8 text in the buffer} */
+    /**
+     * @param slot a {@link Kind#TEXT} slot
+     * @return the text in {@code slot} as a string (an enum's name, or an unsent field's default), or null if the
+     *         slot holds UTF-8 text at {@link #start}
+     */
     public String string(int slot) {
         return string[slot];
     }
 
-    /** {@return whether the text in {@code slot} is all ASCII} */
+    /**
+     * @param slot a {@link Kind#TEXT} slot holding UTF-8 text
+     * @return whether the text in {@code slot} is all ASCII
+     */
     public boolean ascii(int slot) {
         return ascii[slot];
     }
 
-    /** {@return where the bytes of {@code slot} start in {@link #buffer()}} */
+    /**
+     * @param slot a slot of text, a UUID or a geometry
+     * @return where the bytes of {@code slot} start in {@link #buffer()}
+     */
     public int start(int slot) {
         return start[slot];
     }
 
-    /** {@return how many bytes {@code slot} has in {@link #buffer()}} */
+    /**
+     * @param slot a slot of text, a UUID or a geometry
+     * @return how many bytes {@code slot} has in {@link #buffer()}
+     */
     public int length(int slot) {
         return length[slot];
     }
@@ -283,7 +320,7 @@ public final class WireRow {
     }
 
     private void zero(int i) {
-        set[i] = true;
+        setIn[i] = row;
         bits[i] = 0;
         if (kinds[i] == Kind.TEXT) {
             string[i] = textZero[i];
@@ -315,11 +352,11 @@ public final class WireRow {
     }
 
     private void value(int slot, int end) {
-        if (types[slot] == FieldDescriptor.Type.MESSAGE && seen[slot]) {
+        if (types[slot] == FieldDescriptor.Type.MESSAGE && seenIn[slot] == row) {
             throw DECLINE; // a second occurrence, which protobuf merges into the first
         }
-        seen[slot] = true;
-        set[slot] = true;
+        seenIn[slot] = row;
+        setIn[slot] = row;
         switch (types[slot]) {
             case DOUBLE, FIXED64, SFIXED64 -> bits[slot] = fixed64(end);
             case FLOAT -> bits[slot] = fixed32(end);
@@ -403,7 +440,7 @@ public final class WireRow {
             }
             case UUID, GEOMETRY -> {
                 if (count == 0) {
-                    set[slot] = false; // an empty UUID or geometry is unset
+                    setIn[slot] = 0; // an empty UUID or geometry is unset
                 } else if (kinds[slot] == Kind.UUID && count != 16) {
                     throw DECLINE;
                 }

@@ -76,12 +76,20 @@ public final class WkbScan {
         return envelope;
     }
 
-    /** {@return the little-endian int at {@code at}} */
+    /**
+     * @param buffer bytes
+     * @param at     where the int starts
+     * @return the little-endian int at {@code at}
+     */
     public static int intAt(byte[] buffer, int at) {
         return buffer[at] & 0xFF | (buffer[at + 1] & 0xFF) << 8 | (buffer[at + 2] & 0xFF) << 16 | buffer[at + 3] << 24;
     }
 
-    /** {@return the little-endian double at {@code at}} */
+    /**
+     * @param buffer bytes
+     * @param at     where the double starts
+     * @return the little-endian double at {@code at}
+     */
     public static double doubleAt(byte[] buffer, int at) {
         return Double.longBitsToDouble(intAt(buffer, at) & 0xFFFF_FFFFL | (long) intAt(buffer, at + 4) << 32);
     }
