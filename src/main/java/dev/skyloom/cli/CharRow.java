@@ -107,9 +107,7 @@ final class CharRow {
 
     /** Appends {@code value} as {@link WktText#number} does: shortest decimal, no exponent, no trailing ".0". */
     CharRow appendOrdinate(double value) {
-        if (value != (long) value && appendShortDecimal(value)) {
-            return this;
-        }
+        // not appendShortDecimal: footprint ordinates have 15-17 digits, where it would try every length in vain
         number.setLength(0);
         WktText.number(number, value);
         return appendNumber(number);
