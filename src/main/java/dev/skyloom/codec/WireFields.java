@@ -54,6 +54,8 @@ public final class WireFields implements Supplier<Map<String, Object>> {
     }
 
     /**
+     * Gives a datapoint's wire form.
+     *
      * @param datapoint a datapoint
      * @return its wire form, or null if it was not decoded by a {@link DatapointType} or its fields were already
      *         converted (and its bytes dropped)

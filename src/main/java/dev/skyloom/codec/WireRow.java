@@ -183,6 +183,8 @@ public final class WireRow {
     }
 
     /**
+     * Gives the slot of the field named {@code name}.
+     *
      * @param name a field name
      * @return the slot of the field named {@code name}, or -1 if the type has no such field
      */
@@ -201,6 +203,8 @@ public final class WireRow {
     }
 
     /**
+     * Gives the name of the field in {@code slot}.
+     *
      * @param slot a slot, 0 to {@link #slots()} - 1
      * @return the name of the field in {@code slot}
      */
@@ -209,6 +213,8 @@ public final class WireRow {
     }
 
     /**
+     * Gives what the value in {@code slot} stands for.
+     *
      * @param slot a slot
      * @return what the value in {@code slot} stands for
      */
@@ -257,6 +263,8 @@ public final class WireRow {
     }
 
     /**
+     * Tells whether a field is set in the datapoint last read.
+     *
      * @param slot a slot
      * @return whether the field in {@code slot} is set in the datapoint last read (as {@code Datapoint.fields()}
      *         has it)
@@ -266,6 +274,8 @@ public final class WireRow {
     }
 
     /**
+     * Gives the number in {@code slot}.
+     *
      * @param slot a slot
      * @return the number in {@code slot}, the epoch second of a time (see {@link Kind})
      */
@@ -274,6 +284,8 @@ public final class WireRow {
     }
 
     /**
+     * Gives the nanoseconds of the time in {@code slot}.
+     *
      * @param slot a {@link Kind#TIMESTAMP} slot
      * @return the nanoseconds of the time in {@code slot}, 0 to 999,999,999
      */
@@ -282,6 +294,8 @@ public final class WireRow {
     }
 
     /**
+     * Gives the text in {@code slot} when it is held as a string.
+     *
      * @param slot a {@link Kind#TEXT} slot
      * @return the text in {@code slot} as a string (an enum's name, or an unsent field's default), or null if the
      *         slot holds UTF-8 text at {@link #start}
@@ -291,6 +305,8 @@ public final class WireRow {
     }
 
     /**
+     * Tells whether the text in {@code slot} is all ASCII.
+     *
      * @param slot a {@link Kind#TEXT} slot holding UTF-8 text
      * @return whether the text in {@code slot} is all ASCII
      */
@@ -299,6 +315,8 @@ public final class WireRow {
     }
 
     /**
+     * Gives where the bytes of {@code slot} start in {@link #buffer()}.
+     *
      * @param slot a slot of text, a UUID or a geometry
      * @return where the bytes of {@code slot} start in {@link #buffer()}
      */
@@ -307,6 +325,8 @@ public final class WireRow {
     }
 
     /**
+     * Gives how many bytes {@code slot} has in {@link #buffer()}.
+     *
      * @param slot a slot of text, a UUID or a geometry
      * @return how many bytes {@code slot} has in {@link #buffer()}
      */

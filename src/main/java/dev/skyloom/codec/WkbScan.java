@@ -28,6 +28,10 @@ public final class WkbScan {
     private int type;
     private int body;
 
+    /** Creates a scanner; {@link #scan} reads one geometry at a time. */
+    public WkbScan() {
+    }
+
     /**
      * Scans one geometry.
      *
@@ -77,6 +81,8 @@ public final class WkbScan {
     }
 
     /**
+     * Gives the little-endian int at {@code at}.
+     *
      * @param buffer bytes
      * @param at     where the int starts
      * @return the little-endian int at {@code at}
@@ -86,6 +92,8 @@ public final class WkbScan {
     }
 
     /**
+     * Gives the little-endian double at {@code at}.
+     *
      * @param buffer bytes
      * @param at     where the double starts
      * @return the little-endian double at {@code at}
