@@ -1,6 +1,7 @@
 package dev.skyloom;
 
 import dev.skyloom.codec.FieldMap;
+import dev.skyloom.codec.WireFields;
 import org.locationtech.jts.geom.Geometry;
 
 import java.lang.invoke.MethodHandles;
@@ -69,6 +70,8 @@ public final class Datapoint {
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+        // the CLI's writers read a decoded datapoint's bytes directly while it still holds them
+        WireFields.install(datapoint -> datapoint.source);
     }
 
     private final String typeUrl;

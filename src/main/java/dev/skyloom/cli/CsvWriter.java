@@ -1,6 +1,7 @@
 package dev.skyloom.cli;
 
 import dev.skyloom.Datapoint;
+import dev.skyloom.codec.WireFields;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -10,20 +11,25 @@ import java.util.function.Consumer;
 
 /**
  * Writes RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they hold a comma, quote or line break. Cells
- * are rendered by {@link CellText}.
+ * are rendered by {@link CellText}; a datapoint that still holds its wire bytes is rendered from them
+ * ({@link CsvWireRows}), to the same text.
  *
- * <p>The columns are the chosen fields or are fixed by the first batch ({@link RowColumns}); a field first seen in a later batch cannot be
- * added to the header any more, so it is left out and reported once through the warnings.
+ * <p>The columns are the chosen fields or are fixed by the first batch ({@link RowColumns}); a field first seen in a
+ * later batch cannot be added to the header any more, so it is left out and reported once through the warnings.
  */
 final class CsvWriter implements DatapointWriter {
+
+    /** Rows are handed to the writer in runs of about this many characters. */
+    private static final int FLUSH_CHARS = 1 << 16;
 
     private final Writer out;
     private final Consumer<String> warnings;
     private final List<String> chosen;
-    private final StringBuilder row = new StringBuilder(2048);
+    private final CharRow row = new CharRow();
     private final StringBuilder cell = new StringBuilder(256);
-    private char[] chars = new char[2048];
     private RowColumns columns;
+    private CsvWireRows wireRows;
+    private boolean wireTried;
 
     /** @param chosen the fields chosen with {@code --fields}, or empty for the fields set in the first batch */
     CsvWriter(Writer out, Consumer<String> warnings, List<String> chosen) {
@@ -41,31 +47,26 @@ final class CsvWriter implements DatapointWriter {
             columns = RowColumns.of(collection, batch, chosen, warnings, "the CSV header");
             row.setLength(0);
             for (String name : columns.names()) {
-                appendCell(name);
+                row.appendCsvCell(name).append(',');
             }
             endRow();
         }
-        List<String> names = columns.names();
+        row.setLength(0);
         for (Datapoint datapoint : batch) {
-            Map<String, Object> fields = datapoint.fields();
-            row.setLength(0);
-            int written = 0;
-            for (int i = 0; i < names.size(); i++) {
-                if (i == 0 && columns.hasCollection()) {
-                    appendCell(collection == null ? "" : collection);
-                    continue;
-                }
-                Object value = fields.get(names.get(i));
-                if (value != null) {
-                    written++;
-                }
-                cell.setLength(0);
-                CellText.append(cell, value);
-                appendCell(cell);
+            WireFields wire = WireFields.of(datapoint);
+            if (wire != null && !wireTried) {
+                wireTried = true;
+                wireRows = CsvWireRows.of(wire, columns);
             }
-            endRow();
-            columns.checkLeftOut(fields, written);
+            if (wire == null || wireRows == null || !wireRows.append(row, collection, wire)) {
+                appendGeneral(collection, datapoint);
+            }
+            if (row.length() >= FLUSH_CHARS) {
+                row.writeTo(out);
+                row.setLength(0);
+            }
         }
+        row.writeTo(out);
     }
 
     @Override
@@ -73,40 +74,33 @@ final class CsvWriter implements DatapointWriter {
         out.flush();
     }
 
-    /** Appends a cell and the comma after it (an empty first cell needs one too); {@link #endRow} drops the last. */
-    private void appendCell(CharSequence text) {
-        if (!needsQuotes(text)) {
-            row.append(text).append(',');
-            return;
-        }
-        row.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                row.append('"');
+    /** Appends the row of {@code datapoint} from its converted fields. */
+    private void appendGeneral(String collection, Datapoint datapoint) {
+        Map<String, Object> fields = datapoint.fields();
+        List<String> names = columns.names();
+        int written = 0;
+        for (int i = 0; i < names.size(); i++) {
+            if (i == 0 && columns.hasCollection()) {
+                row.appendCsvCell(collection == null ? "" : collection).append(',');
+                continue;
             }
-            row.append(c);
+            Object value = fields.get(names.get(i));
+            if (value != null) {
+                written++;
+            }
+            cell.setLength(0);
+            CellText.append(cell, value);
+            row.appendCsvCell(cell).append(',');
         }
-        row.append("\",");
+        row.setLength(row.length() - 1);
+        row.append("\r\n");
+        columns.checkLeftOut(fields, written);
     }
 
+    /** Ends the header row (each cell followed by a comma) and writes it. */
     private void endRow() throws IOException {
         row.setLength(row.length() - 1);
         row.append("\r\n");
-        if (chars.length < row.length()) {
-            chars = new char[Math.max(row.length(), 2 * chars.length)];
-        }
-        row.getChars(0, row.length(), chars, 0);
-        out.write(chars, 0, row.length());
-    }
-
-    private static boolean needsQuotes(CharSequence text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                return true;
-            }
-        }
-        return false;
+        row.writeTo(out);
     }
 }

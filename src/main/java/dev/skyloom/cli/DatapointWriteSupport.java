@@ -14,10 +14,10 @@ import java.util.function.Supplier;
 
 /**
  * Turns rows (one value per schema column, already checked to fit: null or a value its {@link ParquetKind} accepts,
- * WKB columns as bytes) into Parquet records of a fixed schema, and adds extra file metadata, computed when the file
+ * WKB columns as bytes; or a {@link ParquetWireRows} holding a row it read) into Parquet records of a fixed schema, and adds extra file metadata, computed when the file
  * is finished, to the footer.
  */
-final class DatapointWriteSupport extends WriteSupport<Object[]> {
+final class DatapointWriteSupport extends WriteSupport<Object> {
 
     private final MessageType schema;
     private final ParquetKind[] kinds;
@@ -57,7 +57,12 @@ final class DatapointWriteSupport extends WriteSupport<Object[]> {
     }
 
     @Override
-    public void write(Object[] row) {
+    public void write(Object record) {
+        if (record instanceof ParquetWireRows wireRow) {
+            wireRow.writeTo(out);
+            return;
+        }
+        Object[] row = (Object[]) record;
         out.startMessage();
         for (int i = 0; i < kinds.length; i++) {
             Object value = row[i];
@@ -76,7 +81,7 @@ final class DatapointWriteSupport extends WriteSupport<Object[]> {
     }
 
     /** Builds a Parquet writer over this write support. */
-    static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
+    static final class Builder extends ParquetWriter.Builder<Object, Builder> {
 
         private final DatapointWriteSupport support;
 
@@ -91,12 +96,12 @@ final class DatapointWriteSupport extends WriteSupport<Object[]> {
         }
 
         @Override
-        protected WriteSupport<Object[]> getWriteSupport(Configuration configuration) {
+        protected WriteSupport<Object> getWriteSupport(Configuration configuration) {
             return support;
         }
 
         @Override
-        protected WriteSupport<Object[]> getWriteSupport(ParquetConfiguration configuration) {
+        protected WriteSupport<Object> getWriteSupport(ParquetConfiguration configuration) {
             return support;
         }
     }

@@ -39,12 +39,22 @@ final class GeoMetadata {
 
     /** Takes {@code geometry}, written to {@code column}, into the column's types and bounding box. */
     void add(String column, Geometry geometry) {
+        add(column, geometry.getGeometryType(), geometry.getEnvelopeInternal());
+    }
+
+    /**
+     * Takes a geometry written to {@code column} into the column's types and bounding box.
+     *
+     * @param type     its JTS geometry type name, e.g. {@code Polygon}
+     * @param envelope its bounding box, a null envelope if it is empty
+     */
+    void add(String column, String type, Envelope envelope) {
         ColumnStats stats = columns.get(column);
         if (stats == null) {
             throw new IllegalArgumentException("'" + column + "' is not a geometry column");
         }
-        stats.types.add(geometry.getGeometryType());
-        stats.bbox.expandToInclude(geometry.getEnvelopeInternal());
+        stats.types.add(type);
+        stats.bbox.expandToInclude(envelope);
     }
 
     /** @return the {@code geo} JSON: version, primary column and, per column, encoding, types and bbox if any */

@@ -1,6 +1,7 @@
 package dev.skyloom.cli;
 
 import dev.skyloom.Datapoint;
+import dev.skyloom.codec.WireFields;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.LocalOutputFile;
@@ -36,7 +37,12 @@ import java.util.function.Consumer;
  * <p>Rows are written as they arrive, in row groups of at most {@value #ROW_GROUP_ROWS} rows (DuckDB's own row group
  * size) or {@value #ROW_GROUP_BYTES} bytes: memory stays bounded by one row group however many rows the file gets.
  * Pages are compressed as {@link ParquetCompression} says ({@link ParquetCodecs}); columns of mostly unique values
- * (times, ids, footprints) skip dictionary encoding, and WKB columns skip min/max statistics.
+ * (times, ids, footprints, and columns whose values in the first batch are mostly distinct) skip dictionary
+ * encoding, and WKB columns and mostly-distinct text columns (long URLs and paths sharing their first 80 characters,
+ * compared at every row) skip min/max statistics.
+ *
+ * <p>A datapoint that still holds its wire bytes is written from them ({@link ParquetWireRows}), to the same values;
+ * its footprint's WKB is written as it arrived.
  *
  * <p>Unlike the text formats this writer owns its output: it creates (or replaces) the file at the first batch and
  * {@link #finish()} writes the footer and closes it.
@@ -47,6 +53,8 @@ final class GeoParquetWriter implements DatapointWriter {
     static final int ROW_GROUP_ROWS = 122_880;
     /** The most bytes one row group may buffer before it is written. */
     static final long ROW_GROUP_BYTES = 64L << 20;
+    /** The fewest datapoints in a first batch that can show a column's values to be mostly distinct. */
+    private static final int UNIQUE_SAMPLE = 100;
 
     private static final Map<String, ParquetKind> EMPTY_COLUMNS = Map.of(
             "time", ParquetKind.TIMESTAMP, "id", ParquetKind.UUID_BYTES, "ingestion_time", ParquetKind.TIMESTAMP);
@@ -62,7 +70,9 @@ final class GeoParquetWriter implements DatapointWriter {
     private String[] names;
     private ParquetKind[] kinds;
     private GeoMetadata geo;
-    private ParquetWriter<Object[]> parquet;
+    private ParquetWriter<Object> parquet;
+    private ParquetWireRows wireRows;
+    private boolean wireTried;
 
     /**
      * @param file        the file to create or replace
@@ -95,10 +105,19 @@ final class GeoParquetWriter implements DatapointWriter {
             if (kinds.size() < columns.names().size()) {
                 columns = columns.retain(kinds.keySet());
             }
-            open(kinds);
+            open(kinds, batch);
         }
         Object[] row = new Object[names.length];
         for (Datapoint datapoint : batch) {
+            WireFields wire = WireFields.of(datapoint);
+            if (wire != null && !wireTried) {
+                wireTried = true;
+                wireRows = ParquetWireRows.of(wire, columns, names, kinds, geo);
+            }
+            if (wire != null && wireRows != null && wireRows.read(collection, wire)) {
+                parquet.write(wireRows);
+                continue;
+            }
             Map<String, Object> fields = datapoint.fields();
             int written = 0;
             for (int i = 0; i < names.length; i++) {
@@ -120,7 +139,7 @@ final class GeoParquetWriter implements DatapointWriter {
     @Override
     public void finish() throws IOException {
         if (parquet == null) {
-            open(new LinkedHashMap<>(EMPTY_COLUMNS));
+            open(new LinkedHashMap<>(EMPTY_COLUMNS), List.of());
         }
         parquet.close();
     }
@@ -143,7 +162,8 @@ final class GeoParquetWriter implements DatapointWriter {
         return result;
     }
 
-    private void open(Map<String, ParquetKind> columnKinds) throws IOException {
+    /** @param first the first batch, whose values decide which text columns skip dictionary encoding */
+    private void open(Map<String, ParquetKind> columnKinds, List<Datapoint> first) throws IOException {
         names = columnKinds.keySet().toArray(String[]::new);
         kinds = columnKinds.values().toArray(ParquetKind[]::new);
         List<Type> types = new ArrayList<>();
@@ -164,12 +184,28 @@ final class GeoParquetWriter implements DatapointWriter {
                 .withRowGroupRowCountLimit(rowGroupRows)
                 .withRowGroupSize(ROW_GROUP_BYTES);
         columnKinds.forEach((name, kind) -> {
-            builder.withDictionaryEncoding(name, kind.dictionary());
-            if (kind == ParquetKind.WKB) {
+            boolean unique = mostlyUnique(name, kind, first);
+            builder.withDictionaryEncoding(name, kind.dictionary() && !unique);
+            if (kind == ParquetKind.WKB || kind == ParquetKind.STRING && unique) {
                 builder.withStatisticsEnabled(name, false);
             }
         });
         parquet = builder.build();
+    }
+
+    /**
+     * {@return whether a column's values in the first batch are mostly distinct (granule names, file sizes, sun
+     * angles), so that a dictionary would cost time and save nothing}
+     */
+    private boolean mostlyUnique(String name, ParquetKind kind, List<Datapoint> first) {
+        if (first.size() < UNIQUE_SAMPLE || name.equals(RowColumns.COLLECTION) && columns.hasCollection()) {
+            return false;
+        }
+        Set<Object> distinct = new HashSet<>();
+        for (Datapoint datapoint : first) {
+            distinct.add(datapoint.fields().get(name));
+        }
+        return distinct.size() * 2 > first.size();
     }
 
     /** @return what column {@code i} stores for {@code value}: WKB bytes for a geometry, null if it does not fit */

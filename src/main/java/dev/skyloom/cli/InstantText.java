@@ -13,52 +13,67 @@ final class InstantText {
     private static final long FIRST = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
     private static final long AFTER_LAST = Instant.parse("+10000-01-01T00:00:00Z").getEpochSecond();
 
+    /** The most characters {@link #write} writes. */
+    static final int LONGEST = 30;
+
     private InstantText() {
     }
 
     /** Appends {@code instant} to {@code out} exactly as {@code instant.toString()} reads. */
     static void append(StringBuilder out, Instant instant) {
-        long seconds = instant.getEpochSecond();
-        if (seconds < FIRST || seconds >= AFTER_LAST) {
+        char[] text = new char[LONGEST];
+        int end = write(text, 0, instant.getEpochSecond(), instant.getNano());
+        if (end < 0) {
             out.append(instant);
-            return;
+        } else {
+            out.append(text, 0, end);
+        }
+    }
+
+    /**
+     * Writes the instant {@code seconds} and {@code nanos} after the epoch into {@code to} at {@code at}, as
+     * {@code Instant.toString()} reads, if its year is within 0000-9999.
+     *
+     * @param nanos 0 to 999,999,999
+     * @return where the text ends in {@code to}, or -1 (nothing written) for a year outside 0000-9999
+     */
+    static int write(char[] to, int at, long seconds, int nanos) {
+        if (seconds < FIRST || seconds >= AFTER_LAST) {
+            return -1;
         }
         long day = Math.floorDiv(seconds, 86_400);
         int secondOfDay = (int) Math.floorMod(seconds, 86_400);
         LocalDate date = LocalDate.ofEpochDay(day);
-        digits(out, date.getYear(), 4);
-        out.append('-');
-        digits(out, date.getMonthValue(), 2);
-        out.append('-');
-        digits(out, date.getDayOfMonth(), 2);
-        out.append('T');
-        digits(out, secondOfDay / 3600, 2);
-        out.append(':');
-        digits(out, secondOfDay / 60 % 60, 2);
-        out.append(':');
-        digits(out, secondOfDay % 60, 2);
-        int nanos = instant.getNano();
+        int p = digits(to, at, date.getYear(), 4);
+        to[p++] = '-';
+        p = digits(to, p, date.getMonthValue(), 2);
+        to[p++] = '-';
+        p = digits(to, p, date.getDayOfMonth(), 2);
+        to[p++] = 'T';
+        p = digits(to, p, secondOfDay / 3600, 2);
+        to[p++] = ':';
+        p = digits(to, p, secondOfDay / 60 % 60, 2);
+        to[p++] = ':';
+        p = digits(to, p, secondOfDay % 60, 2);
         if (nanos != 0) {
-            out.append('.');
+            to[p++] = '.';
             if (nanos % 1_000_000 == 0) {
-                digits(out, nanos / 1_000_000, 3);
+                p = digits(to, p, nanos / 1_000_000, 3);
             } else if (nanos % 1000 == 0) {
-                digits(out, nanos / 1000, 6);
+                p = digits(to, p, nanos / 1000, 6);
             } else {
-                digits(out, nanos, 9);
+                p = digits(to, p, nanos, 9);
             }
         }
-        out.append('Z');
+        to[p++] = 'Z';
+        return p;
     }
 
-    private static void digits(StringBuilder out, int value, int width) {
-        int start = out.length();
-        for (int i = 0; i < width; i++) {
-            out.append('0');
-        }
-        for (int i = start + width - 1; i >= start; i--) {
-            out.setCharAt(i, (char) ('0' + value % 10));
+    private static int digits(char[] to, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            to[i] = (char) ('0' + value % 10);
             value /= 10;
         }
+        return at + width;
     }
 }

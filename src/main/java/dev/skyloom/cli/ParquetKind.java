@@ -58,8 +58,9 @@ enum ParquetKind {
         };
     }
 
-    private static final Instant FIRST_NANOS = Instant.ofEpochSecond(-9_223_372_036L);
-    private static final Instant LAST_NANOS = Instant.ofEpochSecond(9_223_372_035L, 999_999_999);
+    /** The first and last epoch seconds whose instants a {@link #TIMESTAMP} column holds, nanoseconds included. */
+    private static final long FIRST_NANOS = -9_223_372_036L;
+    private static final long LAST_NANOS = 9_223_372_035L;
 
     /** @return the kind for a column whose first value is {@code value} */
     static ParquetKind of(Object value) {
@@ -103,13 +104,27 @@ enum ParquetKind {
     boolean accepts(Object value) {
         return switch (this) {
             case STRING, JSON -> true;
-            case TIMESTAMP -> value instanceof Instant instant && !instant.isBefore(FIRST_NANOS)
-                    && !instant.isAfter(LAST_NANOS);
+            case TIMESTAMP -> value instanceof Instant instant && holdsNanos(instant.getEpochSecond());
             case INT64 -> value instanceof Long || value instanceof Integer;
             case UINT64 -> value instanceof BigInteger big && big.signum() >= 0 && big.bitLength() <= 64;
             case DOUBLE -> value instanceof Double || value instanceof Float;
-            default -> of(value) == this;
+            // as of(value) == this, without its type switch in the way of every value
+            case UUID_BYTES -> value instanceof UUID;
+            case WKB -> value instanceof Geometry;
+            case INT32 -> value instanceof Integer;
+            case FLOAT -> value instanceof Float;
+            case BOOLEAN -> value instanceof Boolean;
+            case BYTES -> value instanceof byte[];
         };
+    }
+
+    /**
+     * @param epochSecond an instant's epoch second (any nanoseconds)
+     * @return whether a {@link #TIMESTAMP} column holds the instant: nanoseconds since the epoch fit a long from
+     *         1677-09-21T00:12:44Z to 2262-04-11T23:47:15.999999999Z
+     */
+    static boolean holdsNanos(long epochSecond) {
+        return epochSecond >= FIRST_NANOS && epochSecond <= LAST_NANOS;
     }
 
     /**

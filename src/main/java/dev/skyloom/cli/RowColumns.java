@@ -111,6 +111,25 @@ final class RowColumns {
         }
     }
 
+    /**
+     * {@return the only fields {@link #checkLeftOut} may report, in the order it reports them (fields were chosen),
+     * or null if it reports any field without a column, in field order}
+     */
+    List<String> reportable() {
+        return chosenLeftOut;
+    }
+
+    /**
+     * Reports, once, the field {@code name} that a datapoint sets but that has no column, if {@link #checkLeftOut}
+     * would report it.
+     */
+    void noColumnFor(String name) {
+        boolean reportable = chosenLeftOut != null ? chosenLeftOut.contains(name) : !fieldColumns.contains(name);
+        if (reportable && reported.add(name)) {
+            report(name);
+        }
+    }
+
     private void report(String name) {
         warnings.accept("field '" + name + "' is set only in later datapoints; " + format + " was already"
                 + " written, so it is left out (use --format jsonl to keep every field)");

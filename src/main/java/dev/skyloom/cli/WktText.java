@@ -98,11 +98,12 @@ final class WktText {
             out.append((long) value);
             return;
         }
-        String text = Double.toString(value);
-        if (text.indexOf('E') >= 0) {
+        int start = out.length();
+        out.append(value);
+        if (out.indexOf("E", start) >= 0) {
+            String text = out.substring(start);
+            out.setLength(start);
             out.append(new BigDecimal(text).toPlainString());
-        } else {
-            out.append(text);
         }
     }
 }

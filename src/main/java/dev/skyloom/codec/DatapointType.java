@@ -113,7 +113,7 @@ public final class DatapointType {
         if (uuid == null) {
             throw undecodable(bytes, "its 'id' is empty", null);
         }
-        return new Datapoint(typeUrl, uuid, when, fieldNames, () -> fields(bytes, uuid));
+        return new Datapoint(typeUrl, uuid, when, fieldNames, new WireFields(this, bytes, uuid));
     }
 
     /** What {@link #readHeader} found: the {@code time} and {@code id} values, with protobuf's merge semantics. */
