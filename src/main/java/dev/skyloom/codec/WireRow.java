@@ -1,13 +1,9 @@
 package dev.skyloom.codec;
 
-import com.google.protobuf.Descriptors.Descriptor;
-import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.WireFormat;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,7 +54,7 @@ public final class WireRow {
     private final String[] textZero;
     private final Map<Integer, String>[] enumValues;
     private final int[] slotByNumber;
-    private final Map<Integer, Integer> sparse = new HashMap<>();
+    private final Map<Integer, Integer> sparse;
 
     private byte[] buffer = new byte[2048];
     /** Per slot, the number of the row that sets it (and that sent it): no clearing between rows. */
@@ -73,45 +69,18 @@ public final class WireRow {
     private final String[] string;
     private int position;
 
-    @SuppressWarnings("unchecked")
-    private WireRow(DatapointType type, List<FieldDescriptor> fields, Kind[] kinds) {
-        this.type = type;
-        int n = fields.size();
-        this.names = fields.stream().map(FieldDescriptor::getName).toArray(String[]::new);
-        this.kinds = kinds;
-        this.types = new FieldDescriptor.Type[n];
-        this.wireTypes = new int[n];
-        this.presence = new boolean[n];
-        this.textZero = new String[n];
-        this.enumValues = new Map[n];
-        int highest = 0;
-        for (int i = 0; i < n; i++) {
-            FieldDescriptor field = fields.get(i);
-            types[i] = field.getType();
-            wireTypes[i] = field.getLiteType().getWireType();
-            presence[i] = field.hasPresence();
-            if (kinds[i] == Kind.TEXT && !presence[i]) {
-                textZero[i] = (String) MessageValues.defaultValue(field);
-            }
-            if (types[i] == FieldDescriptor.Type.ENUM) {
-                Map<Integer, String> values = new HashMap<>();
-                for (EnumValueDescriptor value : field.getEnumType().getValues()) {
-                    values.putIfAbsent(value.getNumber(), value.getName());
-                }
-                enumValues[i] = values;
-            }
-            highest = Math.max(highest, Math.min(field.getNumber(), 1024));
-        }
-        this.slotByNumber = new int[highest + 1];
-        Arrays.fill(slotByNumber, -1);
-        for (int i = 0; i < n; i++) {
-            int number = fields.get(i).getNumber();
-            if (number < slotByNumber.length) {
-                slotByNumber[number] = i;
-            } else {
-                sparse.put(number, i);
-            }
-        }
+    private WireRow(WireLayout layout) {
+        this.type = layout.type;
+        this.names = layout.names;
+        this.kinds = layout.kinds;
+        this.types = layout.types;
+        this.wireTypes = layout.wireTypes;
+        this.presence = layout.presence;
+        this.textZero = layout.textZero;
+        this.enumValues = layout.enumValues;
+        this.slotByNumber = layout.slotByNumber;
+        this.sparse = layout.sparse;
+        int n = names.length;
         this.setIn = new int[n];
         this.seenIn = new int[n];
         this.ascii = new boolean[n];
@@ -130,51 +99,8 @@ public final class WireRow {
      *         bytes, duration, nested message, oneof member)
      */
     public static WireRow of(DatapointType type) {
-        List<FieldDescriptor> fields = MessageValues.inNumberOrder(type.descriptor());
-        Kind[] kinds = new Kind[fields.size()];
-        for (int i = 0; i < kinds.length; i++) {
-            FieldDescriptor field = fields.get(i);
-            if (field.isRepeated() || field.getRealContainingOneof() != null) {
-                return null;
-            }
-            kinds[i] = kindOf(field);
-            if (kinds[i] == null) {
-                return null;
-            }
-        }
-        return new WireRow(type, fields, kinds);
-    }
-
-    private static Kind kindOf(FieldDescriptor field) {
-        return switch (field.getType()) {
-            case DOUBLE -> Kind.DOUBLE;
-            case FLOAT -> Kind.FLOAT;
-            case INT64, SINT64, SFIXED64, UINT32, FIXED32 -> Kind.LONG;
-            case UINT64, FIXED64 -> Kind.UNSIGNED_LONG;
-            case INT32, SINT32, SFIXED32 -> Kind.INT;
-            case BOOL -> Kind.BOOLEAN;
-            case STRING, ENUM -> Kind.TEXT;
-            case MESSAGE -> messageKind(field.getMessageType());
-            default -> null;
-        };
-    }
-
-    private static Kind messageKind(Descriptor message) {
-        List<FieldDescriptor> fields = message.getFields();
-        return switch (message.getFullName()) {
-            case MessageValues.TIMESTAMP -> fields.size() == 2 && plain(fields.get(0), 1, FieldDescriptor.Type.INT64)
-                    && plain(fields.get(1), 2, FieldDescriptor.Type.INT32) ? Kind.TIMESTAMP : null;
-            case MessageValues.DATASETS_UUID, MessageValues.TILEBOX_ID ->
-                    fields.size() == 1 && plain(fields.getFirst(), 1, FieldDescriptor.Type.BYTES) ? Kind.UUID : null;
-            case MessageValues.GEOMETRY ->
-                    fields.size() == 1 && plain(fields.getFirst(), 1, FieldDescriptor.Type.BYTES) ? Kind.GEOMETRY
-                            : null;
-            default -> null;
-        };
-    }
-
-    private static boolean plain(FieldDescriptor field, int number, FieldDescriptor.Type type) {
-        return field.getNumber() == number && field.getType() == type && !field.isRepeated();
+        WireLayout layout = WireLayout.of(type);
+        return layout == null ? null : new WireRow(layout);
     }
 
     /** {@return the type this reader reads} */
