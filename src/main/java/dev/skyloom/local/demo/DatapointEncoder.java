@@ -1,6 +1,5 @@
 package dev.skyloom.local.demo;
 
-import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.ProtocolMessageEnum;
@@ -9,41 +8,42 @@ import dev.skyloom.local.store.CanonicalDatapoint;
 import dev.skyloom.wire.datasets.v1.AnnotatedType;
 import org.locationtech.jts.geom.Polygon;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Serializes demo datapoints of a compiled dataset type, setting fields by name. The bytes are the type's canonical
- * serialization, exactly what protobuf's {@code DynamicMessage} writes for the same values (fields in number order, a
- * scalar without presence left out when it holds its default), so the store can take them as they are; writing them
- * directly is several times cheaper than building a {@code DynamicMessage} first.
+ * Serializes demo datapoints of a compiled dataset type, setting fields by slot (or by name). The bytes are the type's
+ * canonical serialization, exactly what protobuf's {@code DynamicMessage} writes for the same values (fields in number
+ * order, a scalar without presence left out when it holds its default), so the store can take them as they are;
+ * writing them directly is several times cheaper than building a {@code DynamicMessage} first.
+ *
+ * <p>A setter only records the value and its kind; {@link Datapoint#toBytes} encodes them all in one loop
+ * ({@link FieldValues}). So a generator's encode method, which calls some twenty setters, stays small for the JIT to
+ * compile: with the encoding done in the setters, it was the costliest compilation of a first run (over a second of
+ * C2 time for Landsat's).
  */
 final class DatapointEncoder {
 
     private final Descriptors.Descriptor type;
     private final Map<String, Integer> slots = new HashMap<>();
-    private final FieldDescriptor[] fields;
-    /** Per slot: the field's number, and the value a cleared field keeps (null unless it has presence). */
+    /** Per slot (fields in number order): the field's number, and whether it has presence (written even if default). */
     private final int[] numbers;
-    private final Object[] defaults;
+    private final boolean[] presence;
     private final int timeSlot;
     private final int geometrySlot;
 
     DatapointEncoder(AnnotatedType compiled) {
         this.type = DatapointTypes.resolve(compiled);
-        this.fields = type.getFields().stream().sorted(Comparator.comparingInt(FieldDescriptor::getNumber))
-                .toArray(FieldDescriptor[]::new);
+        FieldDescriptor[] fields = type.getFields().stream()
+                .sorted(Comparator.comparingInt(FieldDescriptor::getNumber)).toArray(FieldDescriptor[]::new);
         this.numbers = new int[fields.length];
-        this.defaults = new Object[fields.length];
+        this.presence = new boolean[fields.length];
         for (int slot = 0; slot < fields.length; slot++) {
             slots.put(fields[slot].getName(), slot);
             numbers[slot] = fields[slot].getNumber();
-            defaults[slot] = fields[slot].hasPresence() ? defaultOf(fields[slot]) : null;
+            presence[slot] = fields[slot].hasPresence();
         }
         this.timeSlot = slot("time");
         this.geometrySlot = slots.getOrDefault("geometry", -1);
@@ -67,11 +67,11 @@ final class DatapointEncoder {
         return slot;
     }
 
-    /** One datapoint under construction; fields are set by name or by {@link #slot}. */
+    /** One datapoint under construction; fields are set by {@link #slot} or by name. */
     final class Datapoint {
 
         private final long timeMs;
-        private final Object[] values = new Object[fields.length];
+        private final FieldValues values = new FieldValues(numbers, presence);
         private Polygon footprint;
 
         private Datapoint(long timeMs) {
@@ -83,7 +83,8 @@ final class DatapointEncoder {
         }
 
         Datapoint text(int slot, String value) {
-            return set(slot, value.isEmpty() ? null : new Delimited(value.getBytes(StandardCharsets.UTF_8)));
+            values.set(slot, FieldValues.TEXT, value, 0);
+            return this;
         }
 
         Datapoint integer(String name, long value) {
@@ -91,7 +92,8 @@ final class DatapointEncoder {
         }
 
         Datapoint integer(int slot, long value) {
-            return set(slot, value == 0 ? null : value);
+            values.set(slot, FieldValues.INT64, null, value);
+            return this;
         }
 
         Datapoint real(String name, double value) {
@@ -99,7 +101,8 @@ final class DatapointEncoder {
         }
 
         Datapoint real(int slot, double value) {
-            return set(slot, Double.doubleToRawLongBits(value) == 0 ? null : value);
+            values.set(slot, FieldValues.DOUBLE, null, Double.doubleToRawLongBits(value));
+            return this;
         }
 
         Datapoint flag(String name, boolean value) {
@@ -107,66 +110,38 @@ final class DatapointEncoder {
         }
 
         Datapoint flag(int slot, boolean value) {
-            return set(slot, value ? Boolean.TRUE : null);
+            values.set(slot, FieldValues.BOOL, null, value ? 1 : 0);
+            return this;
         }
 
         Datapoint time(String name, long epochMillis) {
             return time(slot(name), epochMillis);
         }
 
-        /** A {@code google.protobuf.Timestamp}, its bytes written here: seconds (1) and nanos (2), zeros left out. */
+        /** A {@code google.protobuf.Timestamp} field. */
         Datapoint time(int slot, long epochMillis) {
-            long seconds = Math.floorDiv(epochMillis, 1000L);
-            int nanos = (int) Math.floorMod(epochMillis, 1000L) * 1_000_000;
-            int size = (seconds == 0 ? 0 : CodedOutputStream.computeInt64Size(1, seconds))
-                    + (nanos == 0 ? 0 : CodedOutputStream.computeInt32Size(2, nanos));
-            byte[] bytes = new byte[size];
-            CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-            try {
-                if (seconds != 0) {
-                    out.writeInt64(1, seconds);
-                }
-                if (nanos != 0) {
-                    out.writeInt32(2, nanos);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return set(slot, new Delimited(bytes));
+            values.set(slot, FieldValues.TIMESTAMP, null, epochMillis);
+            return this;
         }
 
         Datapoint uuid(String name, UUID value) {
             return uuid(slot(name), value);
         }
 
-        /** A {@code datasets.v1.UUID}: its one field, {@code bytes uuid = 1}, holding the 16 bytes. */
+        /** A {@code datasets.v1.UUID} field. */
         Datapoint uuid(int slot, UUID value) {
-            byte[] bytes = new byte[18];
-            bytes[0] = 0x0A;
-            bytes[1] = 16;
-            long high = value.getMostSignificantBits();
-            long low = value.getLeastSignificantBits();
-            for (int i = 0; i < 8; i++) {
-                bytes[2 + i] = (byte) (high >>> (56 - 8 * i));
-                bytes[10 + i] = (byte) (low >>> (56 - 8 * i));
-            }
-            return set(slot, new Delimited(bytes));
+            values.set(slot, FieldValues.UUID_VALUE, value, 0);
+            return this;
         }
 
         Datapoint geometry(String name, byte[] wkb) {
             return geometry(slot(name), wkb);
         }
 
-        /** A {@code datasets.v1.Geometry}: its one field, {@code bytes wkb = 1}. */
+        /** A {@code datasets.v1.Geometry} field, from its WKB. */
         Datapoint geometry(int slot, byte[] wkb) {
-            byte[] bytes = new byte[CodedOutputStream.computeByteArraySize(1, wkb)];
-            CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-            try {
-                out.writeByteArray(1, wkb);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return set(slot, new Delimited(bytes));
+            values.set(slot, FieldValues.GEOMETRY, wkb, 0);
+            return this;
         }
 
         /** Sets the {@code geometry} field to a footprint. */
@@ -180,7 +155,8 @@ final class DatapointEncoder {
         }
 
         Datapoint enumValue(int slot, ProtocolMessageEnum value) {
-            return set(slot, value.getNumber() == 0 ? null : new EnumNumber(value.getNumber()));
+            values.set(slot, FieldValues.ENUM, null, value.getNumber());
+            return this;
         }
 
         /** The finished datapoint, with its time and footprint as the store indexes them. */
@@ -189,90 +165,7 @@ final class DatapointEncoder {
         }
 
         byte[] toBytes() {
-            int size = 0;
-            for (int slot = 0; slot < fields.length; slot++) {
-                if (values[slot] != null) {
-                    size += size(numbers[slot], values[slot]);
-                }
-            }
-            byte[] bytes = new byte[size];
-            CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-            try {
-                for (int slot = 0; slot < fields.length; slot++) {
-                    if (values[slot] != null) {
-                        write(out, numbers[slot], values[slot]);
-                    }
-                }
-                out.checkNoSpaceLeft();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return bytes;
-        }
-
-        /** Sets a field; null clears it (a scalar without presence holding its default is not written). */
-        private Datapoint set(int slot, Object value) {
-            values[slot] = value == null ? defaults[slot] : value;
-            return this;
-        }
-    }
-
-    /** A set enum value, by number. */
-    private record EnumNumber(int number) {
-    }
-
-    /**
-     * A length-delimited value: a string's UTF-8 bytes (encoded once: sizing and writing a String would each encode
-     * it), or the serialized bytes of a message value, written exactly as the message would be.
-     */
-    private record Delimited(byte[] bytes) {
-    }
-
-    /**
-     * The default value of a field with presence that was set to it explicitly (it is written then); null for a
-     * message field, whose setters always give a value.
-     */
-    private static Object defaultOf(FieldDescriptor field) {
-        return switch (field.getJavaType()) {
-            case STRING -> new Delimited(new byte[0]);
-            case LONG -> 0L;
-            case DOUBLE -> 0.0;
-            case BOOLEAN -> Boolean.FALSE;
-            case ENUM -> new EnumNumber(0);
-            default -> null;
-        };
-    }
-
-    // Plain instanceof chains rather than pattern switches: the same code, but far cheaper for the JIT to compile
-    // (a type switch compiled with every caller's encode method took a noticeable share of a first run's processor).
-    private static int size(int number, Object value) {
-        if (value instanceof Delimited text) {
-            return CodedOutputStream.computeByteArraySize(number, text.bytes());
-        } else if (value instanceof Long integer) {
-            return CodedOutputStream.computeInt64Size(number, integer);
-        } else if (value instanceof Double real) {
-            return CodedOutputStream.computeDoubleSize(number, real);
-        } else if (value instanceof Boolean flag) {
-            return CodedOutputStream.computeBoolSize(number, flag);
-        } else if (value instanceof EnumNumber e) {
-            return CodedOutputStream.computeEnumSize(number, e.number());
-        }
-        throw new IllegalStateException("unexpected value " + value.getClass());
-    }
-
-    private static void write(CodedOutputStream out, int number, Object value) throws IOException {
-        if (value instanceof Delimited text) {
-            out.writeByteArray(number, text.bytes());
-        } else if (value instanceof Long integer) {
-            out.writeInt64(number, integer);
-        } else if (value instanceof Double real) {
-            out.writeDouble(number, real);
-        } else if (value instanceof Boolean flag) {
-            out.writeBool(number, flag);
-        } else if (value instanceof EnumNumber e) {
-            out.writeEnum(number, e.number());
-        } else {
-            throw new IllegalStateException("unexpected value " + value.getClass());
+            return values.toBytes();
         }
     }
 }
