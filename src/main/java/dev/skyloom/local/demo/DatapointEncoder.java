@@ -1,56 +1,77 @@
 package dev.skyloom.local.demo;
 
-import com.google.protobuf.ByteString;
-import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.ProtocolMessageEnum;
-import com.google.protobuf.Timestamp;
 import dev.skyloom.local.schema.DatapointTypes;
 import dev.skyloom.local.store.CanonicalDatapoint;
 import dev.skyloom.wire.datasets.v1.AnnotatedType;
-import dev.skyloom.wire.datasets.v1.Geometry;
 import org.locationtech.jts.geom.Polygon;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Serializes demo datapoints of a compiled dataset type, setting fields by name. The bytes are the type's canonical
- * serialization, exactly what protobuf's {@code DynamicMessage} writes for the same values (fields in number order, a
- * scalar without presence left out when it holds its default), so the store can take them as they are; writing them
- * directly is several times cheaper than building a {@code DynamicMessage} first.
+ * Serializes demo datapoints of a compiled dataset type, setting fields by slot (or by name). The bytes are the type's
+ * canonical serialization, exactly what protobuf's {@code DynamicMessage} writes for the same values (fields in number
+ * order, a scalar without presence left out when it holds its default), so the store can take them as they are;
+ * writing them directly is several times cheaper than building a {@code DynamicMessage} first.
+ *
+ * <p>A setter only records the value and its kind; {@link Datapoint#toBytes} encodes them all in one loop
+ * ({@link FieldValues}). So a generator's encode method, which calls some twenty setters, stays small for the JIT to
+ * compile: with the encoding done in the setters, it was the costliest compilation of a first run (over a second of
+ * C2 time for Landsat's).
  */
 final class DatapointEncoder {
 
     private final Descriptors.Descriptor type;
     private final Map<String, Integer> slots = new HashMap<>();
-    private final FieldDescriptor[] fields;
+    /** Per slot (fields in number order): the field's number, and whether it has presence (written even if default). */
+    private final int[] numbers;
+    private final boolean[] presence;
+    private final int timeSlot;
+    private final int geometrySlot;
 
     DatapointEncoder(AnnotatedType compiled) {
         this.type = DatapointTypes.resolve(compiled);
-        this.fields = type.getFields().stream().sorted(Comparator.comparingInt(FieldDescriptor::getNumber))
-                .toArray(FieldDescriptor[]::new);
+        FieldDescriptor[] fields = type.getFields().stream()
+                .sorted(Comparator.comparingInt(FieldDescriptor::getNumber)).toArray(FieldDescriptor[]::new);
+        this.numbers = new int[fields.length];
+        this.presence = new boolean[fields.length];
         for (int slot = 0; slot < fields.length; slot++) {
             slots.put(fields[slot].getName(), slot);
+            numbers[slot] = fields[slot].getNumber();
+            presence[slot] = fields[slot].hasPresence();
         }
+        this.timeSlot = slot("time");
+        this.geometrySlot = slots.getOrDefault("geometry", -1);
     }
 
     /** Starts a datapoint with its {@code time} set to {@code epochMillis}. */
     Datapoint datapoint(long epochMillis) {
-        return new Datapoint(epochMillis).time("time", epochMillis);
+        return new Datapoint(epochMillis).time(timeSlot, epochMillis);
     }
 
-    /** One datapoint under construction. */
+    /**
+     * The slot of a field, for the setters that take one: a generator looks its fields up once, so that encoding a
+     * datapoint is array stores only (looking each field up by name made every generator's encode method one of the
+     * costliest for the JIT to compile).
+     */
+    int slot(String name) {
+        Integer slot = slots.get(name);
+        if (slot == null) {
+            throw new IllegalStateException(type.getName() + " has no field '" + name + "'");
+        }
+        return slot;
+    }
+
+    /** One datapoint under construction; fields are set by {@link #slot} or by name. */
     final class Datapoint {
 
         private final long timeMs;
-        private final Object[] values = new Object[fields.length];
+        private final FieldValues values = new FieldValues(numbers, presence);
         private Polygon footprint;
 
         private Datapoint(long timeMs) {
@@ -58,50 +79,84 @@ final class DatapointEncoder {
         }
 
         Datapoint text(String name, String value) {
-            return set(name, value.isEmpty() ? null : new Utf8(value.getBytes(StandardCharsets.UTF_8)));
+            return text(slot(name), value);
+        }
+
+        Datapoint text(int slot, String value) {
+            values.set(slot, FieldValues.TEXT, value, 0);
+            return this;
         }
 
         Datapoint integer(String name, long value) {
-            return set(name, value == 0 ? null : value);
+            return integer(slot(name), value);
+        }
+
+        Datapoint integer(int slot, long value) {
+            values.set(slot, FieldValues.INT64, null, value);
+            return this;
         }
 
         Datapoint real(String name, double value) {
-            return set(name, Double.doubleToRawLongBits(value) == 0 ? null : value);
+            return real(slot(name), value);
+        }
+
+        Datapoint real(int slot, double value) {
+            values.set(slot, FieldValues.DOUBLE, null, Double.doubleToRawLongBits(value));
+            return this;
         }
 
         Datapoint flag(String name, boolean value) {
-            return set(name, value ? Boolean.TRUE : null);
+            return flag(slot(name), value);
+        }
+
+        Datapoint flag(int slot, boolean value) {
+            values.set(slot, FieldValues.BOOL, null, value ? 1 : 0);
+            return this;
         }
 
         Datapoint time(String name, long epochMillis) {
-            return set(name, Timestamp.newBuilder().setSeconds(Math.floorDiv(epochMillis, 1000L))
-                    .setNanos((int) Math.floorMod(epochMillis, 1000L) * 1_000_000).build());
+            return time(slot(name), epochMillis);
+        }
+
+        /** A {@code google.protobuf.Timestamp} field. */
+        Datapoint time(int slot, long epochMillis) {
+            values.set(slot, FieldValues.TIMESTAMP, null, epochMillis);
+            return this;
         }
 
         Datapoint uuid(String name, UUID value) {
-            byte[] bytes = new byte[16];
-            long high = value.getMostSignificantBits();
-            long low = value.getLeastSignificantBits();
-            for (int i = 0; i < 8; i++) {
-                bytes[i] = (byte) (high >>> (56 - 8 * i));
-                bytes[8 + i] = (byte) (low >>> (56 - 8 * i));
-            }
-            return set(name, dev.skyloom.wire.datasets.v1.UUID.newBuilder().setUuid(ByteString.copyFrom(bytes))
-                    .build());
+            return uuid(slot(name), value);
+        }
+
+        /** A {@code datasets.v1.UUID} field. */
+        Datapoint uuid(int slot, UUID value) {
+            values.set(slot, FieldValues.UUID_VALUE, value, 0);
+            return this;
         }
 
         Datapoint geometry(String name, byte[] wkb) {
-            return set(name, Geometry.newBuilder().setWkb(ByteString.copyFrom(wkb)).build());
+            return geometry(slot(name), wkb);
+        }
+
+        /** A {@code datasets.v1.Geometry} field, from its WKB. */
+        Datapoint geometry(int slot, byte[] wkb) {
+            values.set(slot, FieldValues.GEOMETRY, wkb, 0);
+            return this;
         }
 
         /** Sets the {@code geometry} field to a footprint. */
         Datapoint footprint(Wkb.Footprint value) {
             footprint = value.polygon();
-            return geometry("geometry", value.ewkb());
+            return geometry(geometrySlot, value.ewkb());
         }
 
         Datapoint enumValue(String name, ProtocolMessageEnum value) {
-            return set(name, value.getNumber() == 0 ? null : new EnumNumber(value.getNumber()));
+            return enumValue(slot(name), value);
+        }
+
+        Datapoint enumValue(int slot, ProtocolMessageEnum value) {
+            values.set(slot, FieldValues.ENUM, null, value.getNumber());
+            return this;
         }
 
         /** The finished datapoint, with its time and footprint as the store indexes them. */
@@ -110,97 +165,7 @@ final class DatapointEncoder {
         }
 
         byte[] toBytes() {
-            int size = 0;
-            for (int slot = 0; slot < fields.length; slot++) {
-                if (values[slot] != null) {
-                    size += size(fields[slot].getNumber(), values[slot]);
-                }
-            }
-            byte[] bytes = new byte[size];
-            CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-            try {
-                for (int slot = 0; slot < fields.length; slot++) {
-                    if (values[slot] != null) {
-                        write(out, fields[slot].getNumber(), values[slot]);
-                    }
-                }
-                out.checkNoSpaceLeft();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return bytes;
-        }
-
-        /** Sets a field; null clears it (a scalar without presence holding its default is not written). */
-        private Datapoint set(String name, Object value) {
-            Integer slot = slots.get(name);
-            if (slot == null) {
-                throw new IllegalStateException(type.getName() + " has no field '" + name + "'");
-            }
-            FieldDescriptor field = fields[slot];
-            Object kept = value;
-            if (value == null && field.hasPresence()) {
-                kept = defaultOf(field);
-            }
-            values[slot] = kept;
-            return this;
-        }
-    }
-
-    /** A set enum value, by number. */
-    private record EnumNumber(int number) {
-    }
-
-    /** A set string value, encoded once (sizing and writing a String would each encode it). */
-    private record Utf8(byte[] bytes) {
-    }
-
-    /** The default value of a field with presence that was set to it explicitly (it is written then). */
-    private static Object defaultOf(FieldDescriptor field) {
-        return switch (field.getJavaType()) {
-            case STRING -> new Utf8(new byte[0]);
-            case LONG -> 0L;
-            case DOUBLE -> 0.0;
-            case BOOLEAN -> Boolean.FALSE;
-            case ENUM -> new EnumNumber(0);
-            default -> throw new IllegalStateException("no default for field " + field.getName());
-        };
-    }
-
-    // Plain instanceof chains rather than pattern switches: the same code, but far cheaper for the JIT to compile
-    // (a type switch compiled with every caller's encode method took a noticeable share of a first run's processor).
-    private static int size(int number, Object value) {
-        if (value instanceof Utf8 text) {
-            return CodedOutputStream.computeByteArraySize(number, text.bytes());
-        } else if (value instanceof Long integer) {
-            return CodedOutputStream.computeInt64Size(number, integer);
-        } else if (value instanceof Double real) {
-            return CodedOutputStream.computeDoubleSize(number, real);
-        } else if (value instanceof Boolean flag) {
-            return CodedOutputStream.computeBoolSize(number, flag);
-        } else if (value instanceof EnumNumber e) {
-            return CodedOutputStream.computeEnumSize(number, e.number());
-        } else if (value instanceof com.google.protobuf.MessageLite message) {
-            return CodedOutputStream.computeMessageSize(number, message);
-        }
-        throw new IllegalStateException("unexpected value " + value.getClass());
-    }
-
-    private static void write(CodedOutputStream out, int number, Object value) throws IOException {
-        if (value instanceof Utf8 text) {
-            out.writeByteArray(number, text.bytes());
-        } else if (value instanceof Long integer) {
-            out.writeInt64(number, integer);
-        } else if (value instanceof Double real) {
-            out.writeDouble(number, real);
-        } else if (value instanceof Boolean flag) {
-            out.writeBool(number, flag);
-        } else if (value instanceof EnumNumber e) {
-            out.writeEnum(number, e.number());
-        } else if (value instanceof com.google.protobuf.MessageLite message) {
-            out.writeMessage(number, message);
-        } else {
-            throw new IllegalStateException("unexpected value " + value.getClass());
+            return values.toBytes();
         }
     }
 }

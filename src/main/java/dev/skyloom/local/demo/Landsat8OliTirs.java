@@ -12,8 +12,7 @@ import dev.skyloom.wire.datasets.v1.FlightDirection;
 import dev.skyloom.wire.datasets.v1.ProcessingLevel;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -110,6 +109,7 @@ final class Landsat8OliTirs {
     private static void writeScenes(DemoSink sink, UUID[] collections, LandsatPlan plan, int first, int end,
                                     DatapointEncoder encoder, long seed) {
         Wkb wkb = new Wkb();
+        Fields fields = Fields.of(encoder);
         CollectionBatches batches = new CollectionBatches(sink);
         for (int i = first; i < end; i++) {
             int category = plan.category(i);
@@ -120,9 +120,9 @@ final class Landsat8OliTirs {
             Scene scene = plan.scene(i);
             Wkb.Footprint footprint = wkb.footprint(plan.footprint(i));
             int path = path(scene.pass());
-            batches.add(collections[category], encode(scene, category, path, footprint, encoder, random));
+            batches.add(collections[category], encode(scene, category, path, footprint, encoder, fields, random));
             if (plan.hasL2sp(i)) {
-                batches.add(collections[3], encode(scene, 3, path, footprint, encoder, random));
+                batches.add(collections[3], encode(scene, 3, path, footprint, encoder, fields, random));
             }
         }
         batches.flush();
@@ -139,47 +139,69 @@ final class Landsat8OliTirs {
         return Math.floorMod(Math.round((PATH_1_LON - pass.nodeLon()) * 233 / 360.0), 233) + 1;
     }
 
+    /** The slots of the fields a scene sets, looked up once per encoder. */
+    private record Fields(int granule, int level, int satellite, int productType, int copernicusId, int online,
+                          int resolution, int bands, int path, int row, int sunAzimuth, int sunElevation,
+                          int cloudCover, int cloudCoverLand, int category, int collectionNumber, int sceneId,
+                          int station, int processed, int direction, int location, int thumbnail, int fileSize) {
+
+        static Fields of(DatapointEncoder encoder) {
+            return new Fields(encoder.slot("granule_name"), encoder.slot("processing_level"),
+                    encoder.slot("satellite"), encoder.slot("product_type"), encoder.slot("copernicus_id"),
+                    encoder.slot("online"), encoder.slot("resolution"), encoder.slot("bands"), encoder.slot("path"),
+                    encoder.slot("row"), encoder.slot("sun_azimuth"), encoder.slot("sun_elevation"),
+                    encoder.slot("cloud_cover"), encoder.slot("cloud_cover_land"),
+                    encoder.slot("collection_category"), encoder.slot("collection_number"),
+                    encoder.slot("scene_id"), encoder.slot("ground_station"), encoder.slot("processing_date"),
+                    encoder.slot("flight_direction"), encoder.slot("location"), encoder.slot("thumbnail"),
+                    encoder.slot("file_size"));
+        }
+    }
+
     private static CanonicalDatapoint encode(Scene scene, int product, int path, Wkb.Footprint footprint,
-                                             DatapointEncoder encoder, SplittableRandom random) {
+                                             DatapointEncoder encoder, Fields f, SplittableRandom random) {
         String productType = COLLECTIONS.get(product);
         boolean legacy = product == LandsatPlan.L1T;
         String tier = product == LandsatPlan.L1GT || scene.cloudCover() > 85 ? "T2" : "T1";
         long processed = scene.time() + (product == 3 ? 14 : 9) * 86_400_000L + random.nextLong(5 * 86_400_000L);
         String pathRow = DemoFormats.digits(path, 3) + DemoFormats.digits(scene.row(), 3);
-        String granule = "LC08_" + productType + "_" + pathRow + "_" + DemoFormats.date(scene.time()) + "_"
-                + DemoFormats.date(processed) + (legacy ? "_01_" : "_02_") + tier;
-        ZonedDateTime utc = Instant.ofEpochMilli(scene.time()).atZone(ZoneOffset.UTC);
+        String granule = new StringBuilder(40).append("LC08_").append(productType).append('_').append(pathRow)
+                .append('_').append(DemoFormats.date(scene.time())).append('_').append(DemoFormats.date(processed))
+                .append(legacy ? "_01_" : "_02_").append(tier).toString();
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(scene.time(), 86_400_000L));
         String station = station(scene.centre());
-        String sceneId = "LC8" + pathRow + utc.getYear() + DemoFormats.digits(utc.getDayOfYear(), 3) + station + "00";
+        String sceneId = new StringBuilder(21).append("LC8").append(pathRow).append(day.getYear())
+                .append(DemoFormats.digits(day.getDayOfYear(), 3)).append(station).append("00").toString();
         double[] sun = SphericalEarth.sun(scene.centre(), scene.time() / 1000.0);
         double landCloud = Math.clamp(scene.cloudCover() + 8 * (random.nextDouble() - 0.5), 0.0, 100.0);
         return encoder.datapoint(scene.time())
                 .footprint(footprint)
-                .text("granule_name", granule)
-                .enumValue("processing_level", product == 3 ? ProcessingLevel.PROCESSING_LEVEL_L2
+                .text(f.granule(), granule)
+                .enumValue(f.level(), product == 3 ? ProcessingLevel.PROCESSING_LEVEL_L2
                         : ProcessingLevel.PROCESSING_LEVEL_L1)
-                .text("satellite", "LANDSAT_8")
-                .text("product_type", productType)
-                .uuid("copernicus_id", DemoFormats.randomUuid(random))
-                .flag("online", !legacy)
-                .integer("resolution", 30)
-                .integer("bands", product == 3 ? 10 : 11)
-                .integer("path", path)
-                .integer("row", scene.row())
-                .real("sun_azimuth", round2(sun[1]))
-                .real("sun_elevation", round2(sun[0]))
-                .real("cloud_cover", scene.cloudCover())
-                .real("cloud_cover_land", round2(landCloud))
-                .text("collection_category", tier)
-                .integer("collection_number", legacy ? 1 : 2)
-                .text("scene_id", sceneId)
-                .text("ground_station", station)
-                .time("processing_date", processed)
-                .enumValue("flight_direction", FlightDirection.FLIGHT_DIRECTION_DESCENDING)
-                .text("location", "/eodata/Landsat-8/OLI_TIRS/" + productType + "/"
+                .text(f.satellite(), "LANDSAT_8")
+                .text(f.productType(), productType)
+                .uuid(f.copernicusId(), DemoFormats.randomUuid(random))
+                .flag(f.online(), !legacy)
+                .integer(f.resolution(), 30)
+                .integer(f.bands(), product == 3 ? 10 : 11)
+                .integer(f.path(), path)
+                .integer(f.row(), scene.row())
+                .real(f.sunAzimuth(), round2(sun[1]))
+                .real(f.sunElevation(), round2(sun[0]))
+                .real(f.cloudCover(), scene.cloudCover())
+                .real(f.cloudCoverLand(), round2(landCloud))
+                .text(f.category(), tier)
+                .integer(f.collectionNumber(), legacy ? 1 : 2)
+                .text(f.sceneId(), sceneId)
+                .text(f.station(), station)
+                .time(f.processed(), processed)
+                .enumValue(f.direction(), FlightDirection.FLIGHT_DIRECTION_DESCENDING)
+                .text(f.location(), "/eodata/Landsat-8/OLI_TIRS/" + productType + "/"
                         + DemoFormats.pathDate(scene.time()) + "/" + granule)
-                .text("thumbnail", "https://landsatlook.usgs.gov/gen-browse?size=rrb&type=refl&product_id=" + granule)
-                .integer("file_size", (product == 3 ? 850_000_000L : 750_000_000L) + random.nextLong(300_000_000L))
+                .text(f.thumbnail(), "https://landsatlook.usgs.gov/gen-browse?size=rrb&type=refl&product_id="
+                        .concat(granule))
+                .integer(f.fileSize(), (product == 3 ? 850_000_000L : 750_000_000L) + random.nextLong(300_000_000L))
                 .toDatapoint();
     }
 

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
-import java.util.stream.IntStream;
 
 /**
  * Which Landsat 8 scenes the demo catalogue holds, and in which collections.
@@ -162,17 +161,24 @@ final class LandsatPlan {
     private double choose(IntPredicate eligible, IntToDoubleFunction key, boolean descending, int count,
                           boolean[] chosen) {
         double sign = descending ? -1.0 : 1.0;
-        double[] keys = IntStream.range(0, scenes.length).filter(eligible)
-                .mapToDouble(i -> sign * key.applyAsDouble(i)).toArray();
-        if (keys.length < count) {
-            throw new IllegalStateException("the Landsat window offers " + keys.length + " candidate scenes in 2020, "
+        double[] keys = new double[scenes.length];
+        int eligibleCount = 0;
+        for (int i = 0; i < scenes.length; i++) {
+            if (eligible.test(i)) {
+                keys[eligibleCount++] = sign * key.applyAsDouble(i);
+            }
+        }
+        if (eligibleCount < count) {
+            throw new IllegalStateException("the Landsat window offers " + eligibleCount + " candidate scenes in 2020, "
                     + count + " needed");
         }
-        Arrays.sort(keys);
-        double last = keys[count - 1];
+        // The count-th smallest key, as sorting would find it, without sorting.
+        double last = Ranks.select(keys, eligibleCount, count - 1);
         int below = 0;
-        while (below < count && keys[below] < last) {
-            below++;
+        for (int i = 0; i < eligibleCount; i++) {
+            if (keys[i] < last) {
+                below++;
+            }
         }
         int atLast = count - below;
         for (int i = 0; i < scenes.length; i++) {

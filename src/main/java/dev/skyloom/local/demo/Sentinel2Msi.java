@@ -39,13 +39,13 @@ final class Sentinel2Msi {
     private static final long[] FIRST_ORBITS = {49_870, 40_853, 1_866};
     static final double[] PHASES = {0.25, 0.0, 0.5};
 
-    private final DatapointEncoder encoder;
+    private final Fields fields;
     private final Wkb wkb = new Wkb();
     private final CollectionBatches batches;
     private final SplittableRandom random;
 
-    private Sentinel2Msi(DatapointEncoder encoder, CollectionBatches batches, SplittableRandom random) {
-        this.encoder = encoder;
+    private Sentinel2Msi(Fields fields, CollectionBatches batches, SplittableRandom random) {
+        this.fields = fields;
         this.batches = batches;
         this.random = random;
     }
@@ -105,13 +105,13 @@ final class Sentinel2Msi {
                 sink.collection(collections[s][level], ID, name);
             }
         }
-        DatapointEncoder encoder = new DatapointEncoder(DatasetTypeCompiler.compile(groupId, CODE_NAME, type));
+        Fields fields = Fields.of(new DatapointEncoder(DatasetTypeCompiler.compile(groupId, CODE_NAME, type)));
         List<Runnable> parts = new ArrayList<>();
         for (int s = 0; s < PLATFORMS.length; s++) {
             int platform = s;
             parts.add(() -> {
                 CollectionBatches batches = new CollectionBatches(sink);
-                Sentinel2Msi generator = new Sentinel2Msi(encoder, batches,
+                Sentinel2Msi generator = new Sentinel2Msi(fields, batches,
                         new SplittableRandom(seed ^ 0x5E2L ^ (platform + 1) * 0x9E37_79B9_7F4A_7C15L));
                 SunSynchronousOrbit orbit = new SunSynchronousOrbit(98.62, PERIOD_SECONDS, 10.5,
                         START / 1000.0 + PHASES[platform] * PERIOD_SECONDS);
@@ -154,8 +154,8 @@ final class Sentinel2Msi {
                 Tile tile = new Tile(platform, time, absoluteOrbit, relativeOrbit, MgrsTile.of(centre), centre,
                         wkb.point(centre), wkb.footprint(square), datatake,
                         100 * StrictMath.pow(random.nextDouble(), 1.6));
-                batches.add(collections[0], encode(encoder, tile, false, random));
-                batches.add(collections[1], encode(encoder, tile, true, random));
+                batches.add(collections[0], encode(fields, tile, false, random));
+                batches.add(collections[1], encode(fields, tile, true, random));
             }
         }
     }
@@ -171,8 +171,26 @@ final class Sentinel2Msi {
                         double cloudCover) {
     }
 
+    /** An encoder of this type and the slots of the fields a tile sets, looked up once. */
+    record Fields(DatapointEncoder encoder, int granule, int level, int productType, int copernicusId, int platform,
+                  int orbit, int relativeOrbit, int baseline, int stopTime, int centroid, int published, int updated,
+                  int location, int fileSize, int thumbnail, int cloudCover, int resolution, int direction,
+                  int mode, int datatake) {
+
+        static Fields of(DatapointEncoder encoder) {
+            return new Fields(encoder, encoder.slot("granule_name"), encoder.slot("processing_level"),
+                    encoder.slot("product_type"), encoder.slot("copernicus_id"), encoder.slot("platform"),
+                    encoder.slot("orbit_number"), encoder.slot("relative_orbit_number"),
+                    encoder.slot("processing_baseline"), encoder.slot("stop_time"), encoder.slot("centroid"),
+                    encoder.slot("published"), encoder.slot("updated"), encoder.slot("location"),
+                    encoder.slot("file_size"), encoder.slot("thumbnail"), encoder.slot("cloud_cover"),
+                    encoder.slot("resolution"), encoder.slot("flight_direction"), encoder.slot("acquisition_mode"),
+                    encoder.slot("mission_take_id"));
+        }
+    }
+
     /** A tile's product of one level, its varying values (publication, size, product id) drawn from {@code random}. */
-    static CanonicalDatapoint encode(DatapointEncoder encoder, Tile tile, boolean l2a, SplittableRandom random) {
+    static CanonicalDatapoint encode(Fields f, Tile tile, boolean l2a, SplittableRandom random) {
         String level = l2a ? "L2A" : "L1C";
         long published = tile.time() + (l2a ? 95 : 70) * 60_000L + random.nextLong(30 * 60_000L);
         String stem = tile.platform() + "_MSI" + level + "_" + DemoFormats.compact(tile.time()) + "_N0511_R"
@@ -182,31 +200,31 @@ final class Sentinel2Msi {
         String path = "/Sentinel-2/MSI/" + level + "/" + DemoFormats.pathDate(tile.time()) + "/" + granule;
         long size = l2a ? 500_000_000L + random.nextLong(700_000_000L)
                 : 300_000_000L + random.nextLong(550_000_000L);
-        return encoder.datapoint(tile.time())
+        return f.encoder().datapoint(tile.time())
                 .footprint(tile.footprint())
-                .text("granule_name", granule)
-                .enumValue("processing_level", l2a ? ProcessingLevel.PROCESSING_LEVEL_L2A
+                .text(f.granule(), granule)
+                .enumValue(f.level(), l2a ? ProcessingLevel.PROCESSING_LEVEL_L2A
                         : ProcessingLevel.PROCESSING_LEVEL_L1C)
-                .text("product_type", "S2MSI" + (l2a ? "2A" : "1C"))
-                .uuid("copernicus_id", DemoFormats.randomUuid(random))
-                .text("platform", tile.platform())
-                .integer("orbit_number", tile.absoluteOrbit())
-                .integer("relative_orbit_number", tile.relativeOrbit())
-                .real("processing_baseline", 5.11)
-                .time("stop_time", tile.time())
-                .geometry("centroid", tile.centroid())
-                .time("published", published)
-                .time("updated", published + 60_000L + random.nextLong(120_000L))
-                .text("location", "/eodata" + path)
-                .integer("file_size", size)
-                .text("thumbnail", "https://catalogue.dataspace.copernicus.eu/get-object?path=" + path + "/"
+                .text(f.productType(), l2a ? "S2MSI2A" : "S2MSI1C")
+                .uuid(f.copernicusId(), DemoFormats.randomUuid(random))
+                .text(f.platform(), tile.platform())
+                .integer(f.orbit(), tile.absoluteOrbit())
+                .integer(f.relativeOrbit(), tile.relativeOrbit())
+                .real(f.baseline(), 5.11)
+                .time(f.stopTime(), tile.time())
+                .geometry(f.centroid(), tile.centroid())
+                .time(f.published(), published)
+                .time(f.updated(), published + 60_000L + random.nextLong(120_000L))
+                .text(f.location(), "/eodata" + path)
+                .integer(f.fileSize(), size)
+                .text(f.thumbnail(), "https://catalogue.dataspace.copernicus.eu/get-object?path=" + path + "/"
                         + stem + "-ql.jpg")
-                .real("cloud_cover", l2a ? Math.min(100.0, tile.cloudCover() * 1.02) : tile.cloudCover())
-                .integer("resolution", 0)
-                .enumValue("flight_direction", l2a ? FlightDirection.FLIGHT_DIRECTION_DESCENDING
+                .real(f.cloudCover(), l2a ? Math.min(100.0, tile.cloudCover() * 1.02) : tile.cloudCover())
+                .integer(f.resolution(), 0)
+                .enumValue(f.direction(), l2a ? FlightDirection.FLIGHT_DIRECTION_DESCENDING
                         : FlightDirection.FLIGHT_DIRECTION_UNSPECIFIED)
-                .enumValue("acquisition_mode", AcquisitionMode.ACQUISITION_MODE_NOBS)
-                .text("mission_take_id", tile.datatake())
+                .enumValue(f.mode(), AcquisitionMode.ACQUISITION_MODE_NOBS)
+                .text(f.datatake(), tile.datatake())
                 .toDatapoint();
     }
 }

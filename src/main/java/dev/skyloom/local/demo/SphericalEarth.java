@@ -49,8 +49,8 @@ final class SphericalEarth {
 
     /** The sun's elevation above the horizon at {@code p} and Unix time {@code epochSeconds}. */
     static double sunElevation(LonLat p, double epochSeconds) {
-        double[] sun = sun(p, epochSeconds);
-        return sun[0];
+        double days = epochSeconds / DAY_SECONDS;
+        return elevation(StrictMath.toRadians(p.lat()), declination(days), hourAngle(p, days));
     }
 
     /** The sun's azimuth, clockwise from north in [0, 360), at {@code p} and Unix time {@code epochSeconds}. */
@@ -61,17 +61,31 @@ final class SphericalEarth {
     /** The sun's elevation and azimuth (as {@link #sunElevation} and {@link #sunAzimuth}), computed once. */
     static double[] sun(LonLat p, double epochSeconds) {
         double days = epochSeconds / DAY_SECONDS;
-        double dayOfYear = days - 365.2425 * StrictMath.floor(days / 365.2425);
-        double declination = StrictMath.toRadians(-23.44) * StrictMath.cos(2 * Math.PI / 365.2425 * (dayOfYear + 10));
-        double utcHours = (days - StrictMath.floor(days)) * 24.0;
-        double hourAngle = StrictMath.toRadians(15.0 * (utcHours + p.lon() / 15.0 - 12.0));
+        double declination = declination(days);
+        double hourAngle = hourAngle(p, days);
         double lat = StrictMath.toRadians(p.lat());
-        double sinElevation = StrictMath.sin(lat) * StrictMath.sin(declination)
-                + StrictMath.cos(lat) * StrictMath.cos(declination) * StrictMath.cos(hourAngle);
-        double elevation = StrictMath.toDegrees(StrictMath.asin(sinElevation));
         double azimuth = StrictMath.toDegrees(StrictMath.atan2(StrictMath.sin(hourAngle),
                 StrictMath.cos(hourAngle) * StrictMath.sin(lat) - StrictMath.tan(declination) * StrictMath.cos(lat)))
                 + 180.0;
-        return new double[]{elevation, azimuth % 360.0};
+        return new double[]{elevation(lat, declination, hourAngle), azimuth % 360.0};
+    }
+
+    /** The sun's declination, in radians, {@code days} after the epoch. */
+    private static double declination(double days) {
+        double dayOfYear = days - 365.2425 * StrictMath.floor(days / 365.2425);
+        return StrictMath.toRadians(-23.44) * StrictMath.cos(2 * Math.PI / 365.2425 * (dayOfYear + 10));
+    }
+
+    /** The sun's hour angle at {@code p}, in radians, {@code days} after the epoch. */
+    private static double hourAngle(LonLat p, double days) {
+        double utcHours = (days - StrictMath.floor(days)) * 24.0;
+        return StrictMath.toRadians(15.0 * (utcHours + p.lon() / 15.0 - 12.0));
+    }
+
+    /** The sun's elevation in degrees at latitude {@code lat} (radians). */
+    private static double elevation(double lat, double declination, double hourAngle) {
+        double sinElevation = StrictMath.sin(lat) * StrictMath.sin(declination)
+                + StrictMath.cos(lat) * StrictMath.cos(declination) * StrictMath.cos(hourAngle);
+        return StrictMath.toDegrees(StrictMath.asin(sinElevation));
     }
 }

@@ -34,7 +34,7 @@ public final class SyntheticTiles {
     private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
     private static final ThreadLocal<Wkb> WKB = ThreadLocal.withInitial(Wkb::new);
 
-    private final DatapointEncoder encoder;
+    private final Sentinel2Msi.Fields fields;
     private final long seed;
     private final long size;
     private final long quotient;
@@ -55,7 +55,7 @@ public final class SyntheticTiles {
             throw new IllegalArgumentException("a synthetic collection holds 1 to 1,000,000,000 datapoints, got "
                     + size);
         }
-        this.encoder = new DatapointEncoder(compiled);
+        this.fields = Sentinel2Msi.Fields.of(new DatapointEncoder(compiled));
         this.seed = seed;
         this.size = size;
         this.quotient = (END - START) / size;
@@ -153,7 +153,7 @@ public final class SyntheticTiles {
                 wkb.footprint(square), "G" + name + "_" + DemoFormats.compact(nodeMs) + "_"
                         + DemoFormats.digits(absoluteOrbit, 6) + "_N05.11",
                 100 * StrictMath.pow(random.nextDouble(), 1.6));
-        return Sentinel2Msi.encode(encoder, tile, random.nextBoolean(), random);
+        return Sentinel2Msi.encode(fields, tile, random.nextBoolean(), random);
     }
 
     /** A well-spread 64-bit value of a seed and an index. */

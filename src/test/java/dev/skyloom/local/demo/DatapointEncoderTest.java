@@ -10,6 +10,7 @@ import dev.skyloom.wire.datasets.v1.AnnotatedType;
 import dev.skyloom.wire.datasets.v1.FlightDirection;
 import dev.skyloom.wire.datasets.v1.Geometry;
 import dev.skyloom.wire.datasets.v1.ProcessingLevel;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -68,5 +69,23 @@ class DatapointEncoderTest {
                 .setSeconds(1_577_923_200L).setNanos(123_000_000).build());
 
         assertThat(encoded).isEqualTo(expected.build().toByteArray());
+    }
+
+    @Test
+    void writesTimestampsOfWholeSecondsAndTheEpochAndGivesTheSameBytesWhenAskedTwice() {
+        Descriptor type = DatapointTypes.resolve(LANDSAT);
+        DatapointEncoder.Datapoint datapoint = new DatapointEncoder(LANDSAT).datapoint(0)
+                .time("processing_date", 1_577_836_800_000L)
+                .text("granule_name", "LC08 \u00e9t\u00e9");
+        byte[] encoded = datapoint.toBytes();
+
+        DynamicMessage expected = DynamicMessage.newBuilder(type)
+                .setField(type.findFieldByName("time"), Timestamp.getDefaultInstance())
+                .setField(type.findFieldByName("processing_date"), Timestamp.newBuilder().setSeconds(1_577_836_800L)
+                        .build())
+                .setField(type.findFieldByName("granule_name"), "LC08 \u00e9t\u00e9")
+                .build();
+        assertThat(encoded).isEqualTo(expected.toByteArray());
+        assertThat(datapoint.toBytes()).isEqualTo(encoded);
     }
 }
