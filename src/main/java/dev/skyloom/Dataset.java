@@ -106,6 +106,22 @@ public final class Dataset {
     }
 
     /**
+     * A handle on a collection that {@link #collections()} listed, without a request: for several collections, one
+     * {@code collections()} call costs one round trip where {@link #collection(String)} costs one per name.
+     *
+     * <pre>{@code
+     * List<Collection> all = dataset.collections().stream().map(dataset::collection).toList();
+     * }</pre>
+     *
+     * @param listed a collection of this dataset, as {@link #collections()} returned it
+     * @return the handle
+     */
+    public Collection collection(CollectionInfo listed) {
+        Objects.requireNonNull(listed, "listed");
+        return new Collection(context, info, listed.name(), listed.id());
+    }
+
+    /**
      * Creates a collection in this dataset.
      *
      * @param name the new collection's name (not empty)

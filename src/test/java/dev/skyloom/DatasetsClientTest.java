@@ -116,6 +116,27 @@ class DatasetsClientTest {
     }
 
     @Test
+    void aListedCollectionBecomesAHandleWithoutARequest(WireMockRuntimeInfo wm) {
+        Instant start = Instant.parse("2025-01-01T00:00:00Z");
+        try (DatasetsClient client = client(wm, null)) {
+            Dataset dataset = dataset(client);
+            WireFixtures.stubRpc("/datasets.v1.CollectionService/ListCollections", ListCollectionsResponse.newBuilder()
+                    .addData(WireFixtures.collection("A", WireFixtures.COLLECTION_A))
+                    .addData(WireFixtures.collection("B", WireFixtures.COLLECTION_B)).build());
+            WireFixtures.stubRpc("/datasets.v1.DataAccessService/Query", WireFixtures.page(
+                    List.of(WireFixtures.datapoint(start, 1)), null));
+
+            Collection b = dataset.collection(dataset.collections().get(1));
+
+            assertThat(b.name()).isEqualTo("B");
+            assertThat(b.id()).isEqualTo(WireFixtures.COLLECTION_B);
+            assertThat(b.datasetSlug()).isEqualTo(WireFixtures.SLUG);
+            assertThat(b.query(Query.between("2025-01-01", "2025-01-02"))).hasSize(1);
+            verify(0, postRequestedFor(urlEqualTo("/datasets.v1.CollectionService/GetCollectionByName")));
+        }
+    }
+
+    @Test
     void anUnknownCollectionIsNotFoundWithTheDatasetNamed(WireMockRuntimeInfo wm) {
         try (DatasetsClient client = client(wm, null)) {
             Dataset dataset = dataset(client);

@@ -38,7 +38,8 @@ final class Lookup {
      * @throws SkyloomException.NotFound naming every unknown collection and the close names for each
      */
     static List<Collection> collections(Dataset dataset, String slug, List<String> names) {
-        List<String> existing = dataset.collections().stream().map(CollectionInfo::name).toList();
+        List<CollectionInfo> listed = dataset.collections();
+        List<String> existing = listed.stream().map(CollectionInfo::name).toList();
         List<String> problems = new ArrayList<>();
         for (String name : names) {
             if (!existing.contains(name)) {
@@ -50,7 +51,8 @@ final class Lookup {
                     + String.join(", no collection ", problems) + " ('skyloom collections " + slug
                     + "' lists them)", null);
         }
-        return names.stream().map(dataset::collection).toList();
+        // Handles from the listing: one round trip in all, not one more per name.
+        return names.stream().map(name -> dataset.collection(listed.get(existing.indexOf(name)))).toList();
     }
 
     /** {@return {@code "; did you mean a, b or c?"} for the close names, or empty text when there are none} */
