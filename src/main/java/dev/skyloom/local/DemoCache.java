@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,8 @@ public final class DemoCache {
     public static final int VERSION = 2;
 
     private static final String DATABASE = "skyloom.db";
+    /** How often the file is flushed while it is generated, so that its final fsync has little left to write. */
+    private static final Duration WRITEBACK_INTERVAL = Duration.ofMillis(400);
     private static final Map<Path, ReentrantLock> BUILDING = new ConcurrentHashMap<>();
 
     private DemoCache() {
@@ -173,13 +176,16 @@ public final class DemoCache {
 
     /** Generates the catalogue into a new database in {@code dir}; returns the datapoints stored. */
     static long generate(Path dir, long seed, DemoProgress progress) {
-        try (Database database = Database.openForBulkLoad(dir)) {
+        try (Database database = Database.openForBulkLoad(dir);
+             WritebackFlusher flusher = WritebackFlusher.of(dir.resolve(DATABASE), WRITEBACK_INTERVAL)) {
             StoreDemoSink sink = new StoreDemoSink(new CatalogStore(database),
                     new Ingestor(new DatapointStore(database), Clock.systemUTC()), progress,
                     DemoCatalog.EXPECTED_DATAPOINTS);
             DemoCatalog.writeTo(sink, seed);
             database.finishBulkLoad();
             return sink.stored();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the demo catalogue's file " + dir.resolve(DATABASE), e);
         }
     }
 
