@@ -48,6 +48,13 @@ class DatasetsClientTest {
         return client.dataset(WireFixtures.SLUG);
     }
 
+    /** Stubs ListCollections to list collections A and B. */
+    private static void stubCollectionsAAndB() {
+        WireFixtures.stubRpc("/datasets.v1.CollectionService/ListCollections", ListCollectionsResponse.newBuilder()
+                .addData(WireFixtures.collection("A", WireFixtures.COLLECTION_A))
+                .addData(WireFixtures.collection("B", WireFixtures.COLLECTION_B)).build());
+    }
+
     @Test
     void listsDatasetsWithSlugsBuiltFromTheGroupTree(WireMockRuntimeInfo wm) {
         var unslugged = WireFixtures.dataset().toBuilder().setSlug("").build();
@@ -120,9 +127,7 @@ class DatasetsClientTest {
         Instant start = Instant.parse("2025-01-01T00:00:00Z");
         try (DatasetsClient client = client(wm, null)) {
             Dataset dataset = dataset(client);
-            WireFixtures.stubRpc("/datasets.v1.CollectionService/ListCollections", ListCollectionsResponse.newBuilder()
-                    .addData(WireFixtures.collection("A", WireFixtures.COLLECTION_A))
-                    .addData(WireFixtures.collection("B", WireFixtures.COLLECTION_B)).build());
+            stubCollectionsAAndB();
             WireFixtures.stubRpc("/datasets.v1.DataAccessService/Query", WireFixtures.page(
                     List.of(WireFixtures.datapoint(start, 1)), null));
 
@@ -188,9 +193,7 @@ class DatasetsClientTest {
         Instant start = Instant.parse("2025-01-01T00:00:00Z");
         try (DatasetsClient client = client(wm, null)) {
             Dataset dataset = dataset(client);
-            WireFixtures.stubRpc("/datasets.v1.CollectionService/ListCollections", ListCollectionsResponse.newBuilder()
-                    .addData(WireFixtures.collection("A", WireFixtures.COLLECTION_A))
-                    .addData(WireFixtures.collection("B", WireFixtures.COLLECTION_B)).build());
+            stubCollectionsAAndB();
             WireFixtures.stubRpc("/datasets.v1.DataAccessService/Query", WireFixtures.page(
                     List.of(WireFixtures.datapoint(start, 1), WireFixtures.datapoint(start.plusSeconds(1), 2)), null));
             Query query = Query.between("2025-01-01", "2025-01-02")
