@@ -222,6 +222,12 @@ final class CharRow {
         return append('"');
     }
 
+    /** Ends a CSV row whose every cell was followed by a comma: the last comma becomes the CRLF line end. */
+    CharRow endCsvRow() {
+        length--;
+        return append("\r\n");
+    }
+
     /** Removes the character at {@code index}. */
     void removeCharAt(int index) {
         System.arraycopy(chars, index + 1, chars, index, length - index - 1);

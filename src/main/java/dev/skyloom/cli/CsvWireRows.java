@@ -52,8 +52,7 @@ final class CsvWireRows {
             }
             row.append(',');
         }
-        row.setLength(row.length() - 1);
-        row.append("\r\n");
+        row.endCsvRow();
         columns.reportLeftOut();
         return true;
     }

@@ -49,7 +49,7 @@ final class CsvWriter implements DatapointWriter {
             for (String name : columns.names()) {
                 row.appendCsvCell(name).append(',');
             }
-            endRow();
+            row.endCsvRow().writeTo(out);
         }
         row.setLength(0);
         for (Datapoint datapoint : batch) {
@@ -92,15 +92,7 @@ final class CsvWriter implements DatapointWriter {
             CellText.append(cell, value);
             row.appendCsvCell(cell).append(',');
         }
-        row.setLength(row.length() - 1);
-        row.append("\r\n");
+        row.endCsvRow();
         columns.checkLeftOut(fields, written);
-    }
-
-    /** Ends the header row (each cell followed by a comma) and writes it. */
-    private void endRow() throws IOException {
-        row.setLength(row.length() - 1);
-        row.append("\r\n");
-        row.writeTo(out);
     }
 }
