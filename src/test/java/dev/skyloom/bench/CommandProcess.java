@@ -49,11 +49,17 @@ final class CommandProcess {
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
-        String exec = Files.readAllLines(LAUNCHER).stream().filter(l -> l.startsWith("exec ")).findFirst()
-                .orElseThrow(() -> new IOException(LAUNCHER + " has no exec line"));
-        for (String token : exec.split("\\s+")) {
-            if (token.startsWith("-") && !token.equals("-jar")) {
-                command.add(token);
+        // The options a command (not serve) gets: the launcher's options=(...) line and what it adds to it.
+        List<String> lines = Files.readAllLines(LAUNCHER).stream().map(String::strip)
+                .filter(l -> l.startsWith("options=(") || l.startsWith("options+=(")).toList();
+        if (lines.isEmpty()) {
+            throw new IOException(LAUNCHER + " has no options=(...) line");
+        }
+        for (String line : lines) {
+            for (String token : line.substring(line.indexOf('(') + 1, line.lastIndexOf(')')).split("\\s+")) {
+                if (token.startsWith("-")) {
+                    command.add(token);
+                }
             }
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.skyloom.cli.Main"));
