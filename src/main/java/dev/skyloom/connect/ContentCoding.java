@@ -1,9 +1,14 @@
 package dev.skyloom.connect;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.net.http.HttpHeaders;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
@@ -12,6 +17,9 @@ import java.util.zip.GZIPInputStream;
  * stops at a cap, so a small compressed body cannot grow into gigabytes (a gzip bomb).
  */
 final class ContentCoding {
+
+    private static final VarHandle LITTLE_ENDIAN_INT =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private ContentCoding() {
     }
@@ -35,17 +43,50 @@ final class ContentCoding {
         };
     }
 
+    /**
+     * Inflates into one array of the size the gzip trailer announces (ISIZE, the last four bytes), so that a page is
+     * neither collected in chunks nor copied again; a body the trailer does not describe (several members, or a size
+     * that deflate could not reach from this many bytes) is read on with the rest appended.
+     */
     private static byte[] gunzip(byte[] raw, long limit) throws IOException {
         if (raw.length == 0) {
             return raw;
         }
         int cap = (int) Math.min(limit, Integer.MAX_VALUE - 8);
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-            byte[] body = in.readNBytes(cap);
-            if (body.length == cap && in.read() != -1) {
+            byte[] body = new byte[announcedSize(raw, cap)];
+            int read = in.readNBytes(body, 0, body.length);
+            if (read < body.length) {
+                return Arrays.copyOf(body, read);
+            }
+            int next = in.read();
+            if (next == -1) {
+                return body;
+            }
+            if (body.length == cap) {
                 throw new ResponseTooLarge("the inflated response body", limit);
             }
-            return body;
+            ByteArrayOutputStream whole = new ByteArrayOutputStream(body.length + 8192);
+            whole.write(body);
+            whole.write(next);
+            byte[] rest = in.readNBytes(cap - body.length - 1);
+            whole.write(rest);
+            if (whole.size() == cap && in.read() != -1) {
+                throw new ResponseTooLarge("the inflated response body", limit);
+            }
+            return whole.toByteArray();
         }
+    }
+
+    /**
+     * The inflated size the last member's trailer names (modulo 2<sup>32</sup>), within {@code cap} and within what
+     * deflate can produce from {@code raw} (at most 1032 bytes per byte), so that a lying trailer costs no memory.
+     */
+    private static int announcedSize(byte[] raw, int cap) {
+        if (raw.length < 18) { // a gzip member: a 10-byte header, data, an 8-byte trailer
+            return 0;
+        }
+        long size = Integer.toUnsignedLong((int) LITTLE_ENDIAN_INT.get(raw, raw.length - 4));
+        return (int) Math.min(size, Math.min(cap, raw.length * 1032L));
     }
 }
