@@ -3,6 +3,7 @@
 //PREVIEW
 //DEPS dev.skyloom:skyloom:0.1.0-SNAPSHOT
 //DEPS org.xerial:sqlite-jdbc:3.54.1.0
+//DEPS commons-codec:commons-codec:1.22.0
 //DEPS org.eclipse.jetty:jetty-server:12.1.14
 //DEPS org.eclipse.jetty.http2:jetty-http2-server:12.1.14
 //DEPS org.slf4j:slf4j-nop:2.0.17
@@ -14,7 +15,7 @@
 // service), or the real service when TILEBOX_API_KEY is set.
 //   jbang/bin/jbang jbang/LoadConcurrently.java [latency-ms]
 
-// The embedded server needs what Skyloom leaves optional for library users: the SQLite driver (//DEPS above).
+// The embedded server needs what Skyloom leaves optional for library users (//DEPS above).
 import dev.skyloom.Collection;
 import dev.skyloom.Dataset;
 import dev.skyloom.DatasetsClient;

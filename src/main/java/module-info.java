@@ -8,8 +8,9 @@
  * <p>A library user needs only the modules this one requires without {@code static}: protobuf-java, Jackson and JTS
  * (and the JDK's own). The {@code static} ones are the CLI's and the local server's, all in the CLI's shaded jar.
  * Starting a {@code LocalServer} also needs, at run time, the SQLite JDBC driver (on the module path it is bound as a
- * {@code java.sql.Driver} service, so adding its jar is enough) and Jetty's server with its HTTP/2 part (on the module
- * path, add {@code --add-modules org.eclipse.jetty.http2.server}: nothing else resolves it).
+ * {@code java.sql.Driver} service, so adding its jar is enough), Commons Codec (the datapoint ids' hash) and Jetty's
+ * server with its HTTP/2 part (on the module path, add
+ * {@code --add-modules org.eclipse.jetty.http2.server,org.apache.commons.codec}: nothing else resolves them).
  */
 module dev.skyloom {
     requires transitive org.locationtech.jts;
@@ -21,6 +22,7 @@ module dev.skyloom {
     // handler, to stop cancelled queries) and Jetty's HTTP/1.1 and HTTP/2 server (optional dependencies).
     requires java.sql;
     requires static org.xerial.sqlitejdbc;
+    requires static org.apache.commons.codec;
     requires static org.eclipse.jetty.server;
     requires static org.eclipse.jetty.http2.server;
     // The CLI only (optional dependencies). Its Parquet writer reads the Parquet jars from the class path.

@@ -88,7 +88,7 @@ class ModulePathTest {
     @Test
     void aLocalServerStartsOnTheModulePathWithSqliteAndJettyAddedAndPrintsNothing() throws Exception {
         Run run = launch(SERVER_PATH, List.of("--enable-preview", "--enable-native-access=org.xerial.sqlitejdbc",
-                "--add-modules", "org.eclipse.jetty.server,org.eclipse.jetty.http2.server"),
+                "--add-modules", "org.eclipse.jetty.server,org.eclipse.jetty.http2.server,org.apache.commons.codec"),
                 "ServeAndLoad");
 
         assertEquals(0, run.status(), run.err());
