@@ -41,10 +41,10 @@ import java.util.stream.Stream;
 public final class DemoCache {
 
     /**
-     * The version of the generated catalogue and of the store's layout, part of the directory name: a catalogue
-     * built by an older version is never reused.
+     * The version of the generated catalogue, of how its datapoint ids are derived and of the store's layout, part of
+     * the directory name: a catalogue built by an older version is never reused (3: ids from MurmurHash3).
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private static final String DATABASE = "skyloom.db";
     /** How often the file is flushed while it is generated, so that its final fsync has little left to write. */
