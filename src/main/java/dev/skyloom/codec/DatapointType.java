@@ -6,7 +6,6 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.UnsafeByteOperations;
 import com.google.protobuf.WireFormat;
 import dev.skyloom.Datapoint;
 import dev.skyloom.SkyloomException;
@@ -81,9 +80,8 @@ public final class DatapointType {
 
     /**
      * Decodes one serialized datapoint: reads its {@code id} and {@code time} and checks the message's framing (every
-     * top-level field's tag and length). A copy of the bytes is kept (so that a datapoint kept alone does not keep the
-     * whole response they may be a view of), and the other fields are parsed and converted when the datapoint is first
-     * asked for them; after that, only the converted values are kept.
+     * top-level field's tag and length). The bytes are kept, and the other fields are parsed and converted when the
+     * datapoint is first asked for them; after that, only the converted values are kept.
      *
      * @param bytes one datapoint message of this type
      * @return the datapoint
@@ -115,8 +113,7 @@ public final class DatapointType {
         if (uuid == null) {
             throw undecodable(bytes, "its 'id' is empty", null);
         }
-        return new Datapoint(typeUrl, uuid, when, fieldNames,
-                new WireFields(this, UnsafeByteOperations.unsafeWrap(bytes.toByteArray()), uuid));
+        return new Datapoint(typeUrl, uuid, when, fieldNames, new WireFields(this, bytes, uuid));
     }
 
     /** What {@link #readHeader} found: the {@code time} and {@code id} values, with protobuf's merge semantics. */

@@ -1,11 +1,9 @@
 package dev.skyloom.connect;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
-import com.google.protobuf.UnsafeByteOperations;
 import dev.skyloom.RetryPolicy;
 import dev.skyloom.SkyloomException;
 
@@ -274,7 +272,7 @@ public final class ConnectTransport implements AutoCloseable {
         byte[] raw = response.body();
         try {
             byte[] body = ContentCoding.decode(response.headers(), raw, config.maxResponseBytes());
-            return new ConnectResponse<>(parseAliased(body, parser), raw.length);
+            return new ConnectResponse<>(parser.parseFrom(body), raw.length);
         } catch (ResponseTooLarge e) {
             throw errors.badResponse(method, ConnectCode.INTERNAL, e.getMessage(), e);
         } catch (InvalidProtocolBufferException e) {
@@ -284,19 +282,6 @@ public final class ConnectTransport implements AutoCloseable {
             throw errors.badResponse(method, ConnectCode.INTERNAL,
                     "the response body could not be decompressed (" + e.getMessage() + ")", e);
         }
-    }
-
-    /**
-     * Parses {@code body}, which nothing else holds or changes, with its bytes fields (a page's datapoints) as views of
-     * it rather than copies: a page is allocated once, not twice.
-     */
-    static <T extends Message> T parseAliased(byte[] body, Parser<T> parser)
-            throws InvalidProtocolBufferException {
-        CodedInputStream input = UnsafeByteOperations.unsafeWrap(body).newCodedInput();
-        input.enableAliasing(true);
-        T message = parser.parseFrom(input);
-        input.checkLastTagWas(0);
-        return message;
     }
 
     private void pause(String method, Duration backoff, CallDeadline deadline, int attempts, AttemptFailure last) {

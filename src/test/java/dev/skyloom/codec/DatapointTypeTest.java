@@ -66,25 +66,6 @@ class DatapointTypeTest {
     }
 
     @Test
-    void aDatapointKeptAloneDoesNotKeepTheResponseItWasAViewOf() throws InterruptedException {
-        ByteString example = Sentinel2Msi.example(type.descriptor());
-        byte[] response = new byte[4 << 20]; // a large page, of which the datapoint's bytes are a view
-        example.copyTo(response, 1000);
-        java.lang.ref.WeakReference<byte[]> page = new java.lang.ref.WeakReference<>(response);
-        Datapoint datapoint = type.decode(com.google.protobuf.UnsafeByteOperations.unsafeWrap(response, 1000,
-                example.size()));
-        response = null;
-
-        for (int i = 0; i < 20 && page.get() != null; i++) {
-            System.gc();
-            Thread.sleep(10);
-        }
-
-        assertThat(page.get()).as("the response, once only the datapoint is kept").isNull();
-        assertThat(datapoint.get("granule_name")).isEqualTo(Sentinel2Msi.GRANULE);
-    }
-
-    @Test
     void readsTheEwkbFootprintAndThePlainWkbCentroid() {
         Datapoint datapoint = type.decode(Sentinel2Msi.example(type.descriptor()));
 
