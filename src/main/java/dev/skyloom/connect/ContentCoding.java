@@ -1,7 +1,6 @@
 package dev.skyloom.connect;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
@@ -46,7 +45,7 @@ final class ContentCoding {
     /**
      * Inflates into one array of the size the gzip trailer announces (ISIZE, the last four bytes), so that a page is
      * neither collected in chunks nor copied again; a body the trailer does not describe (several members, or a size
-     * that deflate could not reach from this many bytes) is read on with the rest appended.
+     * that deflate could not reach from this many bytes) is read on and joined to it once.
      */
     private static byte[] gunzip(byte[] raw, long limit) throws IOException {
         if (raw.length == 0) {
@@ -63,18 +62,18 @@ final class ContentCoding {
             if (next == -1) {
                 return body;
             }
+            // More than the last member's trailer names (a body of several members): read on, within the cap.
             if (body.length == cap) {
                 throw new ResponseTooLarge("the inflated response body", limit);
             }
-            ByteArrayOutputStream whole = new ByteArrayOutputStream(body.length + 8192);
-            whole.write(body);
-            whole.write(next);
             byte[] rest = in.readNBytes(cap - body.length - 1);
-            whole.write(rest);
-            if (whole.size() == cap && in.read() != -1) {
+            if (body.length + 1 + rest.length == cap && in.read() != -1) {
                 throw new ResponseTooLarge("the inflated response body", limit);
             }
-            return whole.toByteArray();
+            byte[] whole = Arrays.copyOf(body, body.length + 1 + rest.length);
+            whole[body.length] = (byte) next;
+            System.arraycopy(rest, 0, whole, body.length + 1, rest.length);
+            return whole;
         }
     }
 

@@ -30,11 +30,7 @@ public final class DatapointIds {
     static byte[] derive(long timeMs, byte[] content) {
         long[] hash = MurmurHash3.hash128x64(content, 0, content.length, 0);
         byte[] id = prefix(timeMs);
-        for (int i = 0; i < 8; i++) {
-            id[6 + i] = (byte) (hash[0] >>> (56 - 8 * i));
-        }
-        id[14] = (byte) (hash[1] >>> 56);
-        id[15] = (byte) (hash[1] >>> 48);
+        ByteBuffer.wrap(id).putLong(6, hash[0]).putShort(14, (short) (hash[1] >>> 48));
         return id;
     }
 
