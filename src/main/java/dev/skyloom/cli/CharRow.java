@@ -228,6 +228,14 @@ final class CharRow {
         return append("\r\n");
     }
 
+    /** Appends a copy of the row's characters from {@code from} (inclusive) to {@code to} (exclusive). */
+    CharRow appendCopy(int from, int to) {
+        reserve(to - from);
+        System.arraycopy(chars, from, chars, length, to - from);
+        length += to - from;
+        return this;
+    }
+
     /** Removes the character at {@code index}. */
     void removeCharAt(int index) {
         System.arraycopy(chars, index + 1, chars, index, length - index - 1);

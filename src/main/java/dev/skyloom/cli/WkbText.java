@@ -2,6 +2,8 @@ package dev.skyloom.cli;
 
 import dev.skyloom.codec.WkbScan;
 
+import java.util.Arrays;
+
 import static dev.skyloom.codec.WkbScan.doubleAt;
 import static dev.skyloom.codec.WkbScan.intAt;
 
@@ -66,13 +68,29 @@ final class WkbText {
         };
     }
 
+    /**
+     * Appends a sequence of {@code count} points. A ring's closing point repeats its first, byte for byte, so its text
+     * is copied rather than formatted again: 2 of a footprint's 10 ordinates.
+     */
     private static int sequence(CharRow out, byte[] bytes, int at, int count) {
         out.append('(');
+        int firstFrom = 0;
+        int firstTo = 0;
         for (int i = 0; i < count; i++) {
+            int point = at + 16 * i;
             if (i > 0) {
                 out.append(", ");
             }
-            out.appendOrdinate(doubleAt(bytes, at + 16 * i)).append(' ').appendOrdinate(doubleAt(bytes, at + 16 * i + 8));
+            if (i > 0 && i == count - 1 && Arrays.equals(bytes, at, at + 16, bytes, point, point + 16)) {
+                out.appendCopy(firstFrom, firstTo);
+            } else {
+                int from = out.length();
+                out.appendOrdinate(doubleAt(bytes, point)).append(' ').appendOrdinate(doubleAt(bytes, point + 8));
+                if (i == 0) {
+                    firstFrom = from;
+                    firstTo = out.length();
+                }
+            }
         }
         out.append(')');
         return at + 16 * count;

@@ -42,6 +42,17 @@ class CharRowTest {
         }
     }
 
+    @Test
+    void appendCopyRepeatsEarlierCharactersAlsoWhenTheRowMustGrow() {
+        CharRow row = new CharRow();
+        String filler = "x".repeat(4090);
+        row.append(filler).append("abcdef"); // fills the first buffer of 4096 characters
+
+        row.appendCopy(4091, 4095).appendCopy(0, 2);
+
+        assertThat(text(row)).isEqualTo(filler + "abcdef" + "bcde" + "xx");
+    }
+
     private static String text(CharRow row) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < row.length(); i++) {

@@ -99,6 +99,12 @@ class CsvWireRowsTest {
                 .concat(ByteString.copyFromUtf8("second"))
                 .concat(ByteString.copyFrom(new byte[]{(byte) 0x98, 0x06, 0x2a})));
         messages.add(points.message(22, m -> { }));
+        // sequences whose last point repeats the first, whose text the fast path copies: a closed line (with a -0.0
+        // that only the last point's twin shares) and a line of two equal points
+        messages.add(points.message(23, m -> points.set(m, "geometry", geometry(new WkbBytes().header(2).count(4)
+                .points(-0.0, 1.5, 0.0, 1.5, 2.25, 3, -0.0, 1.5).bytes()))));
+        messages.add(points.message(24, m -> points.set(m, "geometry", geometry(new WkbBytes().header(2).count(2)
+                .points(7.25, 8.5, 7.25, 8.5).bytes()))));
         return messages;
     }
 
