@@ -34,6 +34,8 @@ final class WholeCommandScenario implements Scenario {
     private static final double RATE_TARGET = 0.8;
     /** One-page loads per repetition, alternating auto and no split: each takes about one round trip. */
     private static final int ONE_PAGE_RUNS = 11;
+    /** The key of the load-only run's CPU times, beside the formats'. */
+    private static final String LOAD = "load";
 
     @Override
     public int number() {
@@ -93,13 +95,17 @@ final class WholeCommandScenario implements Scenario {
             OutputFiles.deleteTree(dir);
         }
         for (int rep = 0; rep < settings.reps(); rep++) {
-            m.loadOnly.add(Timing.seconds(() -> check(expected, Loads.concurrent(collections, query,
-                    Loads.AUTO_SPLIT))));
+            CpuTimes load = CpuTimes.of(server.pid(), () -> check(expected, Loads.concurrent(collections, query,
+                    Loads.AUTO_SPLIT)));
+            m.loadOnly.add(load.wall());
+            m.cpu.computeIfAbsent(LOAD, f -> new ArrayList<>()).add(load);
             for (String format : FORMATS) {
                 List<String> args = commandArgs(server, from, to, format);
                 Path dir = work.resolve(format + "-in-process");
-                m.inProcess.computeIfAbsent(format, f -> new ArrayList<>())
-                        .add(InProcessCommand.run(args, dir, total));
+                double[] seconds = new double[1];
+                CpuTimes cpu = CpuTimes.of(server.pid(), () -> seconds[0] = InProcessCommand.run(args, dir, total));
+                m.inProcess.computeIfAbsent(format, f -> new ArrayList<>()).add(seconds[0]);
+                m.cpu.computeIfAbsent(format, f -> new ArrayList<>()).add(cpu);
                 Path processDir = work.resolve(format + "-process");
                 List<String> processArgs = new ArrayList<>(args);
                 processArgs.add(processDir.toString());
@@ -150,6 +156,8 @@ final class WholeCommandScenario implements Scenario {
         final Map<String, List<Double>> inProcess = new LinkedHashMap<>();
         final Map<String, List<Double>> process = new LinkedHashMap<>();
         final Map<String, List<Double>> rss = new LinkedHashMap<>();
+        /** The in-process runs' CPU times: {@link #LOAD} and each format. */
+        final Map<String, List<CpuTimes>> cpu = new LinkedHashMap<>();
         final List<Double> python = new ArrayList<>();
         final List<Double> onePageAuto = new ArrayList<>();
         final List<Double> onePageNone = new ArrayList<>();
@@ -161,13 +169,13 @@ final class WholeCommandScenario implements Scenario {
         void report(ScenarioReport.Builder report, String latency, boolean slow, boolean unlimited) {
             double load = Timing.median(loadOnly);
             double py = python.isEmpty() ? Double.NaN : Timing.median(python);
-            row(report, latency, "load only, in-process (ConcurrentLoader.load)", load, load, py, "");
+            row(report, latency, "load only, in-process (ConcurrentLoader.load)", load, load, py, "", cpu(LOAD));
             for (String format : FORMATS) {
                 double in = Timing.median(inProcess.get(format));
                 double proc = Timing.median(process.get(format));
                 double mib = Timing.median(rss.get(format));
-                row(report, latency, "whole command " + format + ", in-process", in, load, py, "");
-                row(report, latency, "whole command " + format + ", as a process", proc, load, py, mib);
+                row(report, latency, "whole command " + format + ", in-process", in, load, py, "", cpu(format));
+                row(report, latency, "whole command " + format + ", as a process", proc, load, py, mib, null);
                 if (slow && !python.isEmpty()) {
                     report.target(Target.atMost("latency " + latency + ": whole command " + format
                             + " as a process / Python aio load", proc / py, PYTHON_TARGET));
@@ -177,27 +185,56 @@ final class WholeCommandScenario implements Scenario {
                             + " command", mib, RSS_TARGET_MIB));
                 }
                 if (unlimited) {
+                    report.note(cpuBound(format, in));
                     report.target(Target.atLeast("latency 0: whole command " + format + " in-process datapoints/s"
                             + " / load-only datapoints/s", load / in, RATE_TARGET));
                 }
             }
             if (!python.isEmpty()) {
-                row(report, latency, "Python aio client, asyncio.gather (load only)", py, load, py, "");
+                row(report, latency, "Python aio client, asyncio.gather (load only)", py, load, py, "", null);
             }
             double auto = Timing.median(onePageAuto);
             double none = Timing.median(onePageNone);
-            row(report, latency, "one-page collection (L1T, one day), split auto", auto, load, Double.NaN, "");
-            row(report, latency, "one-page collection (L1T, one day), split none", none, load, Double.NaN, "");
+            row(report, latency, "one-page collection (L1T, one day), split auto", auto, load, Double.NaN, "", null);
+            row(report, latency, "one-page collection (L1T, one day), split none", none, load, Double.NaN, "", null);
             report.note(String.format(java.util.Locale.ROOT, "latency %s: a one-page collection takes %.3f s with"
                     + " the automatic split and %.3f s without (%.2f x): no request is added for it.", latency,
                     auto, none, auto / none));
         }
 
+        /** {@return the median client and server CPU seconds of the in-process runs of {@code key}} */
+        private double[] cpu(String key) {
+            List<CpuTimes> runs = cpu.get(key);
+            return new double[]{Timing.median(runs.stream().map(CpuTimes::client).toList()),
+                    Timing.median(runs.stream().map(CpuTimes::server).toList())};
+        }
+
+        /**
+         * {@return what the CPU both processes spend allows at best: were the cores as busy in the command as in the
+         * load, the command's time would be its CPU over the load's, so that ratio caps the rate target}
+         */
+        private String cpuBound(String format, double commandSeconds) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            double[] load = cpu(LOAD);
+            double[] command = cpu(format);
+            double loadBusy = (load[0] + load[1]) / (Timing.median(loadOnly) * cores);
+            double commandBusy = (command[0] + command[1]) / (commandSeconds * cores);
+            return String.format(java.util.Locale.ROOT, "latency 0, %s: the load alone takes %.2f s of client CPU"
+                            + " and %.2f s of the server's, the command %.2f s and %.2f s; writing adds %.2f s"
+                            + " (%.1f us a datapoint). The server shares the %d cores, %.0f %% busy in the load and"
+                            + " %.0f %% in the command: with them as busy as in the load, the command's rate would be"
+                            + " %.3f of the load's, the ratio of their CPU (measured: %.3f).", format, load[0], load[1], command[0],
+                    command[1], command[0] - load[0], (command[0] - load[0]) / total * 1e6, cores, 100 * loadBusy,
+                    100 * commandBusy, (load[0] + load[1]) / (command[0] + command[1]),
+                    Timing.median(loadOnly) / commandSeconds);
+        }
+
         private void row(ScenarioReport.Builder report, String latency, String run, double seconds, double load,
-                         double py, Object mib) {
+                         double py, Object mib, double[] cpu) {
             report.row("latency", latency, "run", run, "seconds", seconds, "datapoints/s",
                     Math.round(total / seconds), "vs load only", seconds / load, "vs Python aio",
-                    Double.isNaN(py) ? "" : seconds / py, "peak RSS MiB", mib);
+                    Double.isNaN(py) ? "" : seconds / py, "peak RSS MiB", mib,
+                    "client CPU s", cpu == null ? "" : cpu[0], "server CPU s", cpu == null ? "" : cpu[1]);
         }
     }
 }
