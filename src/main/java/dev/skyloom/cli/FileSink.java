@@ -7,8 +7,6 @@ import dev.skyloom.concurrent.LoadStats;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -41,7 +39,7 @@ final class FileSink implements CollectionSink {
         AtomicFiles.Part file = files.create(name + "." + format.extension());
         try {
             // a binary writer opens its file itself
-            Writer text = format.binary() ? null : Files.newBufferedWriter(file.temp(), StandardCharsets.UTF_8);
+            Writer text = format.binary() ? null : OutputTarget.textFile(file.temp());
             return new FileSink(file, text, DatapointWriter.of(format, text, file.temp(), warnings, compression,
                     fields));
         } catch (IOException | RuntimeException e) {
