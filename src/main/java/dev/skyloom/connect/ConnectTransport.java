@@ -207,6 +207,10 @@ public final class ConnectTransport implements AutoCloseable {
      * @throws ResponseTooLarge     if the body passed the cap
      */
     private HttpResponse<byte[]> send(HttpRequest request, Duration timeout) throws IOException, InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            // sendAsync would start the exchange before get() saw the flag, and cancelling it may come too late
+            throw new InterruptedException("interrupted before the request was sent");
+        }
         CompletableFuture<HttpResponse<byte[]>> exchange = httpClient.sendAsync(request,
                 HttpResponse.BodyHandlers.limiting(HttpResponse.BodyHandlers.ofByteArray(),
                         config.maxResponseBytes()));
