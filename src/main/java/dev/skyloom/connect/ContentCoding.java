@@ -3,10 +3,9 @@ package dev.skyloom.connect;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.net.http.HttpHeaders;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
@@ -16,9 +15,6 @@ import java.util.zip.GZIPInputStream;
  * stops at a cap, so a small compressed body cannot grow into gigabytes (a gzip bomb).
  */
 final class ContentCoding {
-
-    private static final VarHandle LITTLE_ENDIAN_INT =
-            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private ContentCoding() {
     }
@@ -85,7 +81,7 @@ final class ContentCoding {
         if (raw.length < 18) { // a gzip member: a 10-byte header, data, an 8-byte trailer
             return 0;
         }
-        long size = Integer.toUnsignedLong((int) LITTLE_ENDIAN_INT.get(raw, raw.length - 4));
+        long size = Integer.toUnsignedLong(ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).getInt(raw.length - 4));
         return (int) Math.min(size, Math.min(cap, raw.length * 1032L));
     }
 }

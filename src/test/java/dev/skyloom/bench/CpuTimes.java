@@ -25,16 +25,6 @@ record CpuTimes(double client, double server, double wall) {
         return new CpuTimes(seconds(client) - client0, seconds(server) - server0, wall);
     }
 
-    /** {@return the CPU seconds both processes spent} */
-    double total() {
-        return client + server;
-    }
-
-    /** {@return how busy the machine's cores were on average, from 0 to 1, counting these two processes alone} */
-    double busy(int cores) {
-        return total() / (wall * cores);
-    }
-
     private static double seconds(ProcessHandle process) {
         Supplier<IllegalStateException> none = () -> new IllegalStateException("no CPU time for process "
                 + process.pid() + " on this platform");

@@ -1,17 +1,15 @@
 package dev.skyloom.packaging;
 
+import dev.skyloom.packaging.LauncherProcess.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -22,30 +20,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class LauncherAotIT {
 
-    private static final Path BUILD = Path.of(System.getProperty("skyloom.build", "target")).toAbsolutePath();
+    private static final Path BUILD = LauncherProcess.BUILD;
     private static final String NAME = System.getProperty("skyloom.finalName", "skyloom-0.1.0-SNAPSHOT");
-    private static final Path ROOT = BUILD.getParent();
     private static final String FROM_CACHE = "dev.skyloom.cli.Main source: shared objects file";
 
-    private record Result(int exit, String out, String err) {
-    }
-
     private static Result launch(Path launcher, String javaOptions, String... args) throws Exception {
-        Path out = Files.createTempFile("launcher", ".out");
-        Path err = Files.createTempFile("launcher", ".err");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(launcher.toString()).redirectOutput(out.toFile())
-                    .redirectError(err.toFile());
-            builder.command().addAll(List.of(args));
-            builder.environment().put("SKYLOOM_JAVA_OPTS", javaOptions);
-            Process process = builder.start();
-            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the launcher ends").isTrue();
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+        return LauncherProcess.run(launcher, Map.of("SKYLOOM_JAVA_OPTS", javaOptions), args);
     }
 
     private static Path cache() {
@@ -57,7 +37,7 @@ class LauncherAotIT {
     @Test
     void theLauncherStartsTheCliFromTheCacheThePackageTrained() throws Exception {
         cache();
-        Result result = launch(ROOT.resolve("skyloom"), "-Xlog:class+load=info", "--version");
+        Result result = launch(LauncherProcess.LAUNCHER, "-Xlog:class+load=info", "--version");
 
         assertThat(result.exit()).isZero();
         assertThat(result.out()).contains(FROM_CACHE).contains("skyloom ");
@@ -67,7 +47,7 @@ class LauncherAotIT {
     void aCacheTheJvmCannotUseIsPassedOverQuietly(@TempDir Path copy) throws Exception {
         Path cache = cache();
         // The same launcher, jar and cache in another directory: the cache names the jar where it was trained.
-        Files.copy(ROOT.resolve("skyloom"), copy.resolve("skyloom"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(LauncherProcess.LAUNCHER, copy.resolve("skyloom"), StandardCopyOption.COPY_ATTRIBUTES);
         Path target = Files.createDirectory(copy.resolve("target"));
         Path jar = Files.copy(BUILD.resolve(NAME + "-cli.jar"), target.resolve(NAME + "-cli.jar"));
         Path moved = Files.copy(cache, target.resolve("skyloom.aot"));

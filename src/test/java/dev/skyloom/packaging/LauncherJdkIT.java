@@ -3,12 +3,11 @@ package dev.skyloom.packaging;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,9 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one of another release is passed over for a JDK 25 under {@code /usr/lib/jvm}.
  */
 class LauncherJdkIT {
-
-    private static final Path ROOT = Path.of(System.getProperty("skyloom.build", "target")).toAbsolutePath()
-            .getParent();
 
     @TempDir
     Path dir;
@@ -35,15 +31,12 @@ class LauncherJdkIT {
         return home;
     }
 
-    /** Runs {@code skyloom --version} with {@code javaHome}; returns what it printed. */
+    /** Runs {@code skyloom --version} with {@code javaHome}; returns what it printed, on stdout and stderr. */
     private static String version(Path javaHome) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("skyloom").toString(), "--version")
-                .redirectErrorStream(true);
-        builder.environment().put("JAVA_HOME", javaHome.toString());
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the launcher ends").isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
+        LauncherProcess.Result result = LauncherProcess.run(LauncherProcess.LAUNCHER,
+                Map.of("JAVA_HOME", javaHome.toString()), "--version");
+        String output = result.out() + result.err();
+        assertThat(result.exit()).as(output).isZero();
         return output;
     }
 

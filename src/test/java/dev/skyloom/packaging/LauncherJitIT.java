@@ -2,11 +2,7 @@ package dev.skyloom.packaging;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,27 +14,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LauncherJitIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("skyloom.build", "target")).toAbsolutePath()
-            .getParent();
     private static final Pattern STOP_LEVEL = Pattern.compile("TieredStopAtLevel\\s+=\\s+(\\d+)");
 
     /** {@return the TieredStopAtLevel the JVM the launcher starts for {@code args} runs with} */
     private static int stopLevel(String javaOptions, String... args) throws Exception {
-        Path out = Files.createTempFile("launcher", ".out");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("skyloom").toString())
-                    .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
-            builder.command().addAll(List.of(args));
-            builder.environment().put("SKYLOOM_JAVA_OPTS", "-XX:+PrintFlagsFinal " + javaOptions);
-            Process process = builder.start();
-            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the launcher ends").isTrue();
-            assertThat(process.exitValue()).isZero();
-            Matcher flag = STOP_LEVEL.matcher(Files.readString(out, StandardCharsets.UTF_8));
-            assertThat(flag.find()).as("the JVM printed its flags").isTrue();
-            return Integer.parseInt(flag.group(1));
-        } finally {
-            Files.deleteIfExists(out);
-        }
+        LauncherProcess.Result result = LauncherProcess.run(LauncherProcess.LAUNCHER,
+                Map.of("SKYLOOM_JAVA_OPTS", "-XX:+PrintFlagsFinal " + javaOptions), args);
+        assertThat(result.exit()).isZero();
+        Matcher flag = STOP_LEVEL.matcher(result.out());
+        assertThat(flag.find()).as("the JVM printed its flags").isTrue();
+        return Integer.parseInt(flag.group(1));
     }
 
     @Test
